@@ -1,0 +1,152 @@
+# cmark-gfm >= 0.29.0.gfm.13 with its GFM extensions, as the imported targets
+# cmark_gfm::cmark_gfm and cmark_gfm::extensions.
+#
+# LIBARTICLE_CMARK_GFM=auto    the system's when pkg-config finds one new enough, else bundled
+# LIBARTICLE_CMARK_GFM=system  the system's (fails when it is older than gfm.13)
+# LIBARTICLE_CMARK_GFM=bundled built here as static, position-independent archives, from
+#   LIBARTICLE_CMARK_GFM_SOURCE (a source folder or the release tarball) or, when that is
+#   empty, from the tarball scripts/fetch-cmark-gfm downloads from Debian's source archive.
+#   The build happens at configure time so that its headers and archives exist when the
+#   targets below are defined; it is redone only when the flags change.
+
+set(LIBARTICLE_CMARK_GFM "auto" CACHE STRING "cmark-gfm to use: auto, system or bundled")
+set_property(CACHE LIBARTICLE_CMARK_GFM PROPERTY STRINGS auto system bundled)
+set(LIBARTICLE_CMARK_GFM_SOURCE "" CACHE PATH
+    "cmark-gfm source folder or tarball for offline builds (bundled mode)")
+
+set(_cmark_min_gfm 13)
+set(_cmark_tarball_name "cmark-gfm_0.29.0.gfm.13.orig.tar.gz")
+set(_cmark_sha256 "5abc61798ebd9de5660bc076443c07abad2b8d15dbc11094a3a79644b8ad243a")
+
+# True when a version string such as 0.29.0.gfm.13 is at least 0.29.0.gfm.13.
+function(_cmark_version_ok version out)
+    set(ok FALSE)
+    if(version MATCHES "^([0-9]+)\\.([0-9]+)\\.([0-9]+)\\.gfm\\.([0-9]+)")
+        set(base "${CMAKE_MATCH_1}.${CMAKE_MATCH_2}.${CMAKE_MATCH_3}")
+        if(base VERSION_GREATER "0.29.0")
+            set(ok TRUE)
+        elseif(base VERSION_EQUAL "0.29.0" AND CMAKE_MATCH_4 GREATER_EQUAL _cmark_min_gfm)
+            set(ok TRUE)
+        endif()
+    endif()
+    set(${out} ${ok} PARENT_SCOPE)
+endfunction()
+
+set(_cmark_mode "${LIBARTICLE_CMARK_GFM}")
+if(_cmark_mode STREQUAL "auto" OR _cmark_mode STREQUAL "system")
+    pkg_check_modules(CMARK_GFM_SYS QUIET IMPORTED_TARGET libcmark-gfm)
+    set(_sys_ok FALSE)
+    if(CMARK_GFM_SYS_FOUND)
+        _cmark_version_ok("${CMARK_GFM_SYS_VERSION}" _sys_ok)
+    endif()
+    if(_sys_ok)
+        message(STATUS "cmark-gfm: system ${CMARK_GFM_SYS_VERSION}")
+        add_library(cmark_gfm::cmark_gfm INTERFACE IMPORTED)
+        target_link_libraries(cmark_gfm::cmark_gfm INTERFACE PkgConfig::CMARK_GFM_SYS)
+        add_library(cmark_gfm::extensions INTERFACE IMPORTED)
+        target_link_libraries(cmark_gfm::extensions INTERFACE -lcmark-gfm-extensions)
+        set(LIBARTICLE_CMARK_GFM_BUNDLED FALSE)
+        return()
+    elseif(_cmark_mode STREQUAL "system")
+        message(FATAL_ERROR "cmark-gfm: the system's (${CMARK_GFM_SYS_VERSION}) is missing or "
+                            "older than 0.29.0.gfm.${_cmark_min_gfm}; use the bundled build")
+    endif()
+    if(CMARK_GFM_SYS_FOUND)
+        message(STATUS "cmark-gfm: system ${CMARK_GFM_SYS_VERSION} is too old, building "
+                       "0.29.0.gfm.13")
+    endif()
+endif()
+
+# ---- bundled build ----------------------------------------------------------------------
+set(LIBARTICLE_CMARK_GFM_BUNDLED TRUE)
+set(_deps "${CMAKE_BINARY_DIR}/_deps")
+set(_src "${LIBARTICLE_CMARK_GFM_SOURCE}")
+if(_src STREQUAL "")
+    set(_tarball "${PROJECT_SOURCE_DIR}/.deps/${_cmark_tarball_name}")
+    if(NOT EXISTS "${_tarball}")
+        message(STATUS "cmark-gfm: fetching ${_cmark_tarball_name} from Debian's source archive")
+        execute_process(
+            COMMAND sh "${PROJECT_SOURCE_DIR}/scripts/fetch-cmark-gfm" "${PROJECT_SOURCE_DIR}/.deps"
+            RESULT_VARIABLE _rc OUTPUT_QUIET)
+        if(NOT _rc EQUAL 0)
+            message(FATAL_ERROR "cmark-gfm: download failed; pass -DLIBARTICLE_CMARK_GFM_SOURCE="
+                                "<folder or ${_cmark_tarball_name}> to build offline")
+        endif()
+    endif()
+    set(_src "${_tarball}")
+endif()
+
+if(NOT IS_DIRECTORY "${_src}")
+    file(SHA256 "${_src}" _sum)
+    if(NOT _sum STREQUAL _cmark_sha256)
+        message(WARNING "cmark-gfm: ${_src} is not the pinned 0.29.0.gfm.13 release tarball")
+    endif()
+    set(_extract "${_deps}/cmark-gfm-src")
+    if(NOT EXISTS "${_extract}/.stamp-${_sum}")
+        file(REMOVE_RECURSE "${_extract}")
+        file(ARCHIVE_EXTRACT INPUT "${_src}" DESTINATION "${_extract}")
+        file(TOUCH "${_extract}/.stamp-${_sum}")
+    endif()
+    file(GLOB _top LIST_DIRECTORIES true "${_extract}/cmark-gfm*")
+    list(GET _top 0 _src)
+endif()
+if(NOT EXISTS "${_src}/src/cmark-gfm.h" OR NOT EXISTS "${_src}/extensions/cmark-gfm-core-extensions.h")
+    message(FATAL_ERROR "cmark-gfm: ${_src} does not look like a cmark-gfm source tree")
+endif()
+file(READ "${_src}/CMakeLists.txt" _cm)
+string(REGEX MATCH "PROJECT_VERSION_GFM ([0-9]+)" _m "${_cm}")
+if(NOT CMAKE_MATCH_1 OR CMAKE_MATCH_1 LESS _cmark_min_gfm)
+    message(FATAL_ERROR "cmark-gfm: ${_src} is older than 0.29.0.gfm.${_cmark_min_gfm}")
+endif()
+
+set(_bin "${_deps}/cmark-gfm-build")
+set(_cflags "${LIBARTICLE_DEPS_C_FLAGS}")
+set(_config "${_src}|${CMAKE_C_COMPILER}|${_cflags}")
+set(_lib "${_bin}/src/libcmark-gfm.a")
+set(_ext "${_bin}/extensions/libcmark-gfm-extensions.a")
+if(NOT EXISTS "${_bin}/.config" OR NOT EXISTS "${_lib}" OR NOT EXISTS "${_ext}")
+    set(_old "")
+else()
+    file(READ "${_bin}/.config" _old)
+endif()
+if(NOT _old STREQUAL _config)
+    message(STATUS "cmark-gfm: building the static libraries in ${_bin}")
+    file(REMOVE_RECURSE "${_bin}")
+    file(MAKE_DIRECTORY "${_bin}")
+    execute_process(
+        COMMAND "${CMAKE_COMMAND}" -S "${_src}" -B "${_bin}" -G "${CMAKE_GENERATOR}"
+                -DCMAKE_BUILD_TYPE=Release
+                "-DCMAKE_C_COMPILER=${CMAKE_C_COMPILER}"
+                "-DCMAKE_C_FLAGS=${_cflags}"
+                -DCMAKE_POSITION_INDEPENDENT_CODE=ON
+                -DCMARK_TESTS=OFF -DCMARK_SHARED=OFF -DCMARK_STATIC=ON
+        RESULT_VARIABLE _rc OUTPUT_QUIET)
+    if(_rc EQUAL 0)
+        include(ProcessorCount)
+        ProcessorCount(_ncpu)
+        if(_ncpu EQUAL 0)
+            set(_ncpu 2)
+        endif()
+        execute_process(
+            COMMAND "${CMAKE_COMMAND}" --build "${_bin}" --parallel ${_ncpu}
+                    --target libcmark-gfm_static libcmark-gfm-extensions_static
+            RESULT_VARIABLE _rc OUTPUT_QUIET)
+    endif()
+    if(NOT _rc EQUAL 0)
+        message(FATAL_ERROR "cmark-gfm: the bundled build failed (see ${_bin})")
+    endif()
+    file(WRITE "${_bin}/.config" "${_config}")
+endif()
+
+add_library(cmark_gfm::cmark_gfm STATIC IMPORTED)
+set_target_properties(cmark_gfm::cmark_gfm PROPERTIES
+    IMPORTED_LOCATION "${_lib}"
+    INTERFACE_INCLUDE_DIRECTORIES "${_src}/src;${_bin}/src"
+    INTERFACE_COMPILE_DEFINITIONS CMARK_GFM_STATIC_DEFINE)
+add_library(cmark_gfm::extensions STATIC IMPORTED)
+set_target_properties(cmark_gfm::extensions PROPERTIES
+    IMPORTED_LOCATION "${_ext}"
+    INTERFACE_INCLUDE_DIRECTORIES "${_src}/extensions"
+    INTERFACE_LINK_LIBRARIES cmark_gfm::cmark_gfm)
+set(LIBARTICLE_CMARK_GFM_ARCHIVES "${_ext};${_lib}")
+message(STATUS "cmark-gfm: bundled 0.29.0.gfm.${CMAKE_MATCH_1} from ${_src}")

@@ -1,0 +1,35 @@
+/* Helpers shared by the Check suites. */
+#ifndef ARTICLE_TESTUTIL_H
+#define ARTICLE_TESTUTIL_H
+
+#include <check.h>
+#include <stddef.h>
+
+#include "libarticle.h"
+
+/* Parse a NUL-terminated string; fails the test with the error message unless it parses. */
+article *parse_ok(const char *text);
+/* Parse with options; same contract. */
+article *parse_ok_opts(const char *text, size_t len, const article_options *opts);
+/* Parse a string that must fail with `code`; returns the error record. */
+article_error parse_err(const char *text, size_t len, article_status code);
+/* Read tests/fixtures/NAME whole; *len gets its size. Fails the test when missing. The
+ * caller frees the result. */
+char *fixture(const char *name, size_t *len);
+/* Bytes of the article's input covered by [start, end), NUL-terminated, in a static
+ * buffer rotated over 8 calls (for assertions). */
+const char *slice(const article *a, size_t start, size_t end);
+/* Run a suite and return the process exit status. */
+int run_suite(Suite *s);
+
+/* ck_assert for a string with explicit length against a C literal. */
+#define ck_assert_strn_eq(p, n, lit)                                                   \
+    do {                                                                               \
+        const char *p_ = (p);                                                          \
+        size_t n_ = (n);                                                               \
+        ck_assert_msg(p_ != NULL, "expected \"%s\", got NULL", (lit));                \
+        ck_assert_msg(n_ == strlen(lit) && memcmp(p_, (lit), n_) == 0,                 \
+                      "expected \"%s\", got \"%.*s\"", (lit), (int)n_, p_);            \
+    } while (0)
+
+#endif
