@@ -279,7 +279,7 @@ article_status art_quotes_finish(art_quotes *q);
 /* Free without flushing (error paths). */
 void art_quotes_discard(art_quotes *q);
 
-/* stats: words in a prose text. */
+/* body.c: words in a prose text (for the word count). */
 size_t art_count_words(const char *s, size_t len);
 
 /* json.c */

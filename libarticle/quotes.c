@@ -1,11 +1,6 @@
 /* Quotes: stub. */
 #include "internal.h"
 
-size_t art_count_words(const char *s, size_t len) {
-    (void)s;
-    (void)len;
-    return 0;
-}
 
 struct art_quotes {
     art_ctx *c;
