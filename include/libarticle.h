@@ -83,7 +83,7 @@ typedef enum article_status {
     /* System: the environment, not the article. */
     ARTICLE_ERR_NOMEM = 1,            /* an allocation of the library's own failed */
     ARTICLE_ERR_IO = 2,               /* article_parse_file() could not read the file */
-    ARTICLE_ERR_INVALID_OPTIONS = 3,  /* options of an unknown version */
+    ARTICLE_ERR_INVALID_OPTIONS = 3,  /* options of an unknown version, or out of range */
     ARTICLE_ERR_INVALID_ARGUMENT = 4, /* a NULL `out`, or NULL input with a length */
 
     /* Encoding: the bytes are not UTF-8 text. */
@@ -174,7 +174,7 @@ typedef struct article_allocator {
 typedef struct article_options {
     unsigned int version; /* ARTICLE_OPTIONS_VERSION */
     unsigned int flags;   /* ARTICLE_OPT_* */
-    size_t max_input_size;     /* bytes; default 64 MiB */
+    size_t max_input_size;     /* bytes; default 64 MiB, at most ARTICLE_MAX_INPUT_SIZE */
     size_t max_yaml_depth;     /* nested collections; default 64 */
     size_t max_yaml_nodes;     /* values after alias expansion; default 100000 */
     size_t max_markdown_depth; /* nested Markdown nodes, blocks and inlines; default 128 */
@@ -184,6 +184,9 @@ typedef struct article_options {
 } article_options;
 
 #define ARTICLE_DEFAULT_MAX_INPUT_SIZE ((size_t)64 * 1024 * 1024)
+/* The largest max_input_size accepted: cmark-gfm aborts the process when one of its buffers
+ * would pass 1 GiB, and rendering HTML can grow the text six-fold. */
+#define ARTICLE_MAX_INPUT_SIZE ((size_t)128 * 1024 * 1024)
 #define ARTICLE_DEFAULT_MAX_YAML_DEPTH ((size_t)64)
 #define ARTICLE_DEFAULT_MAX_YAML_NODES ((size_t)100000)
 #define ARTICLE_DEFAULT_MAX_MARKDOWN_DEPTH ((size_t)128)

@@ -227,13 +227,35 @@ article_status article_options_init(article_options *opts, unsigned int version)
     return ARTICLE_OK;
 }
 
-/* Copy the caller's options into *out with every default filled in. */
-static article_status resolve_options(const article_options *in, article_options *out) {
+/* ---- parse -------------------------------------------------------------------------- */
+
+static void error_plain(article_error *err, article_status code, const char *fmt, ...)
+    ART_PRINTF(3, 4);
+static void error_plain(article_error *err, article_status code, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    error_set(err, NULL, code, ART_NO_OFFSET, fmt, ap);
+    va_end(ap);
+}
+
+/* Copy the caller's options into *out with every default filled in; on failure, err
+ * says why. */
+static article_status resolve_options(const article_options *in, article_options *out,
+                                      article_error *err) {
     article_options_init(out, ARTICLE_OPTIONS_VERSION);
     if (!in)
         return ARTICLE_OK;
-    if (in->version < 1 || in->version > ARTICLE_OPTIONS_VERSION)
+    if (in->version < 1 || in->version > ARTICLE_OPTIONS_VERSION) {
+        error_plain(err, ARTICLE_ERR_INVALID_OPTIONS, "options version %u is not supported",
+                    in->version);
         return ARTICLE_ERR_INVALID_OPTIONS;
+    }
+    if (in->max_input_size > ARTICLE_MAX_INPUT_SIZE) {
+        error_plain(err, ARTICLE_ERR_INVALID_OPTIONS,
+                    "max_input_size %zu is above the supported maximum of %zu bytes",
+                    in->max_input_size, ARTICLE_MAX_INPUT_SIZE);
+        return ARTICLE_ERR_INVALID_OPTIONS;
+    }
     out->flags = in->flags;
     out->allocator = in->allocator;
     if (in->max_input_size)
@@ -245,17 +267,6 @@ static article_status resolve_options(const article_options *in, article_options
     if (in->max_markdown_depth)
         out->max_markdown_depth = in->max_markdown_depth;
     return ARTICLE_OK;
-}
-
-/* ---- parse -------------------------------------------------------------------------- */
-
-static void error_plain(article_error *err, article_status code, const char *fmt, ...)
-    ART_PRINTF(3, 4);
-static void error_plain(article_error *err, article_status code, const char *fmt, ...) {
-    va_list ap;
-    va_start(ap, fmt);
-    error_set(err, NULL, code, ART_NO_OFFSET, fmt, ap);
-    va_end(ap);
 }
 
 static article_status check_encoding(art_ctx *c) {
@@ -285,19 +296,17 @@ article_status article_parse(const char *input, size_t len, const article_option
     if (!err)
         err = &scratch;
     memset(err, 0, sizeof *err);
+    if (out)
+        *out = NULL;
     if (!out || (!input && len)) {
         error_plain(err, ARTICLE_ERR_INVALID_ARGUMENT, "%s",
                     !out ? "no place to store the article" : "NULL input with a length");
         return ARTICLE_ERR_INVALID_ARGUMENT;
     }
-    *out = NULL;
 
     article_options o;
-    if (resolve_options(opts, &o) != ARTICLE_OK) {
-        error_plain(err, ARTICLE_ERR_INVALID_OPTIONS, "options version %u is not supported",
-                    opts->version);
+    if (resolve_options(opts, &o, err) != ARTICLE_OK)
         return ARTICLE_ERR_INVALID_OPTIONS;
-    }
     if (len > o.max_input_size) {
         error_plain(err, ARTICLE_ERR_LIMIT_INPUT_SIZE,
                     "input of %zu bytes exceeds the limit of %zu bytes", len, o.max_input_size);
@@ -355,18 +364,16 @@ article_status article_parse_file(const char *path, const article_options *opts,
     if (!err)
         err = &scratch;
     memset(err, 0, sizeof *err);
+    if (out)
+        *out = NULL;
     if (!out || !path) {
         error_plain(err, ARTICLE_ERR_INVALID_ARGUMENT, "%s",
                     !out ? "no place to store the article" : "NULL path");
         return ARTICLE_ERR_INVALID_ARGUMENT;
     }
-    *out = NULL;
     article_options o;
-    if (resolve_options(opts, &o) != ARTICLE_OK) {
-        error_plain(err, ARTICLE_ERR_INVALID_OPTIONS, "options version %u is not supported",
-                    opts->version);
+    if (resolve_options(opts, &o, err) != ARTICLE_OK)
         return ARTICLE_ERR_INVALID_OPTIONS;
-    }
     art_mem mem = {o.allocator};
     FILE *f = fopen(path, "rb");
     if (!f) {
