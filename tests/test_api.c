@@ -319,7 +319,7 @@ START_TEST(custom_allocator_gets_everything_back) {
     article_options o = ARTICLE_OPTIONS_INIT;
     o.allocator = &al;
     size_t len;
-    char *text = fixture("../../examples/articles/fentanyl-sanctions.md", &len);
+    char *text = sample_article(&len);
     article *a = parse_ok_opts(text, len, &o);
     ck_assert_uint_gt(cnt.live, len);
     ck_assert_ptr_nonnull(article_json(a, ARTICLE_JSON_PRETTY, NULL));

@@ -30,11 +30,9 @@ article_error parse_err(const char *text, size_t len, article_status code) {
     return err;
 }
 
-char *fixture(const char *name, size_t *len) {
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s", ARTICLE_FIXTURES, name);
+static char *read_whole(const char *path, size_t *len) {
     FILE *f = fopen(path, "rb");
-    ck_assert_msg(f != NULL, "missing fixture %s", path);
+    ck_assert_msg(f != NULL, "cannot open %s", path);
     fseek(f, 0, SEEK_END);
     long n = ftell(f);
     fseek(f, 0, SEEK_SET);
@@ -46,6 +44,16 @@ char *fixture(const char *name, size_t *len) {
     if (len)
         *len = (size_t)n;
     return buf;
+}
+
+char *fixture(const char *name, size_t *len) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", ARTICLE_FIXTURES, name);
+    return read_whole(path, len);
+}
+
+char *sample_article(size_t *len) {
+    return read_whole(ARTICLE_SOURCE_DIR "/examples/articles/fentanyl-sanctions.md", len);
 }
 
 const char *slice(const article *a, size_t start, size_t end) {

@@ -16,6 +16,8 @@ article_error parse_err(const char *text, size_t len, article_status code);
 /* Read tests/fixtures/NAME whole; *len gets its size. Fails the test when missing. The
  * caller frees the result. */
 char *fixture(const char *name, size_t *len);
+/* The bundled sample article, examples/articles/fentanyl-sanctions.md; the caller frees it. */
+char *sample_article(size_t *len);
 /* Bytes of the article's input covered by [start, end), NUL-terminated, in a static
  * buffer rotated over 8 calls (for assertions). */
 const char *slice(const article *a, size_t start, size_t end);
