@@ -66,22 +66,13 @@ const article_value *article_value_key_at(const article_value *v, size_t i) {
     return v && v->keys && i < v->count ? v->keys[i] : NULL;
 }
 
-uint32_t art_hash(const char *s, size_t len) {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
-    }
-    return h;
-}
-
 const article_value *article_value_getn(const article_value *map, const char *key,
                                         size_t key_len) {
     if (!map || map->type != ARTICLE_VALUE_MAPPING || (!key && key_len))
         return NULL;
     if (map->index_size) {
         size_t mask = map->index_size - 1;
-        for (size_t h = art_hash(key, key_len) & mask;; h = (h + 1) & mask) {
+        for (size_t h = art_hash(map->hash_key, key, key_len) & mask;; h = (h + 1) & mask) {
             uint32_t slot = map->index[h];
             if (!slot)
                 return NULL;

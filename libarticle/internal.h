@@ -70,6 +70,10 @@ bool art_buf_printf(art_buf *b, const char *fmt, ...) ART_PRINTF(2, 3);
 /* Hand the NUL-terminated contents over to the caller (to be freed with art_free). */
 char *art_buf_detach(art_buf *b, size_t *len);
 
+typedef struct art_hash_key {
+    uint64_t k0, k1;
+} art_hash_key;
+
 /* ---- records -------------------------------------------------------------------------- */
 
 struct article_value {
@@ -85,6 +89,7 @@ struct article_value {
     size_t count;
     uint32_t *index;     /* mappings with many keys: open-addressing table of key slots + 1 */
     size_t index_size;   /* power of two, 0 when there is no index */
+    const art_hash_key *hash_key; /* the article's, for mappings with an index */
     size_t start, end;
     size_t line, column;
 };
@@ -174,6 +179,7 @@ struct article {
     size_t fm_start, fm_end;     /* whole block, delimiters included */
     size_t body_start;           /* first byte of the Markdown body */
     const article_value *metadata;
+    art_hash_key hash_key;       /* for the mapping indexes */
 
     const article_value *fields[ART_FIELD_COUNT];
     const char *field_str[ART_FIELD_COUNT];
@@ -196,8 +202,10 @@ struct article {
     art_render json[ART_JSON_VARIANTS];
 };
 
-/* FNV-1a over a key; mapping indexes (frontmatter.c) and lookups (api.c) share it. */
-uint32_t art_hash(const char *s, size_t len);
+/* hash.c: keyed hash for tables built from input (mapping indexes, anchors); the key is
+ * random per article so that no input can make its keys collide. */
+uint64_t art_hash(const art_hash_key *key, const char *s, size_t len);
+void art_hash_key_init(art_hash_key *key, const void *salt);
 
 /* ---- parse context ---------------------------------------------------------------------- */
 

@@ -58,7 +58,7 @@ START_TEST(front_matter_fields) {
     ck_assert_int_eq(article_front_matter(a, &fs, &fe), 1);
     ck_assert_uint_eq(fs, 0);
     ck_assert_str_eq(slice(a, fe - 4, fe), "---\n");
-    ck_assert_uint_eq(article_value_count(article_metadata(a)), 8);
+    ck_assert_uint_eq(article_value_count(article_metadata(a)), 7);
     ck_assert_uint_eq(article_warning_count(a), 0);
 }
 END_TEST

@@ -1,0 +1,450 @@
+/* Conformance figures for the front matter loader against the YAML test suite (a flattened
+ * copy: one folder per case holding in.yaml, and in.json for valid cases or an empty
+ * `error` file for invalid ones). Each in.yaml is parsed as the front matter of an
+ * article. Prints how many valid cases load, how many mappings equal their in.json and
+ * how many error cases are rejected; fails only on a crash. Exit code 77 (skipped) when
+ * the folder is missing.
+ *
+ * Usage: yaml_suite [FOLDER]; the ARTICLE_YAML_SUITE environment variable overrides it. */
+#include "libarticle.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define SKIPPED 77
+#define MAX_LISTED 400
+
+/* ---- files ------------------------------------------------------------------------------- */
+
+static char *read_file(const char *dir, const char *id, const char *name, size_t *len) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s/%s", dir, id, name);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 4096, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        if (n + 1 >= cap) {
+            char *nb = realloc(buf, cap * 2);
+            if (!nb) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+        size_t got = fread(buf + n, 1, cap - n - 1, f);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    fclose(f);
+    if (!buf)
+        return NULL;
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+static bool exists(const char *dir, const char *id, const char *name) {
+    char path[4096];
+    struct stat st;
+    snprintf(path, sizeof path, "%s/%s/%s", dir, id, name);
+    return stat(path, &st) == 0;
+}
+
+/* Whether a line of the text reads `---` or `...` (with trailing blanks): as front matter
+ * it would end the block early. */
+static bool has_delimiter_line(const char *s, size_t len) {
+    size_t i = 0;
+    while (i < len) {
+        size_t e = i;
+        while (e < len && s[e] != '\n' && s[e] != '\r')
+            e++;
+        if (e - i >= 3 && (s[i] == '-' || s[i] == '.') && s[i + 1] == s[i] &&
+            s[i + 2] == s[i]) {
+            size_t k = i + 3;
+            while (k < e && (s[k] == ' ' || s[k] == '\t'))
+                k++;
+            if (k == e)
+                return true;
+        }
+        i = e;
+        if (i < len && s[i] == '\r')
+            i++;
+        if (i < len && s[i] == '\n')
+            i++;
+    }
+    return false;
+}
+
+/* ---- a small JSON reader, compared against the metadata as it goes ---------------------- */
+
+typedef struct json {
+    const char *p, *end;
+    bool bad; /* not JSON this reader understands */
+} json;
+
+static void ws(json *j) {
+    while (j->p < j->end && (*j->p == ' ' || *j->p == '\t' || *j->p == '\n' || *j->p == '\r'))
+        j->p++;
+}
+
+static void put_utf8(char **o, unsigned long c) {
+    char *q = *o;
+    if (c < 0x80) {
+        *q++ = (char)c;
+    } else if (c < 0x800) {
+        *q++ = (char)(0xC0 | (c >> 6));
+        *q++ = (char)(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+        *q++ = (char)(0xE0 | (c >> 12));
+        *q++ = (char)(0x80 | ((c >> 6) & 0x3F));
+        *q++ = (char)(0x80 | (c & 0x3F));
+    } else {
+        *q++ = (char)(0xF0 | (c >> 18));
+        *q++ = (char)(0x80 | ((c >> 12) & 0x3F));
+        *q++ = (char)(0x80 | ((c >> 6) & 0x3F));
+        *q++ = (char)(0x80 | (c & 0x3F));
+    }
+    *o = q;
+}
+
+static unsigned long hex4(json *j) {
+    unsigned long v = 0;
+    for (int i = 0; i < 4; i++) {
+        if (j->p >= j->end) {
+            j->bad = true;
+            return 0;
+        }
+        char c = *j->p++;
+        v <<= 4;
+        if (c >= '0' && c <= '9')
+            v |= (unsigned long)(c - '0');
+        else if (c >= 'a' && c <= 'f')
+            v |= (unsigned long)(c - 'a' + 10);
+        else if (c >= 'A' && c <= 'F')
+            v |= (unsigned long)(c - 'A' + 10);
+        else
+            j->bad = true;
+    }
+    return v;
+}
+
+/* A decoded string literal (malloc'd). */
+static char *jstring(json *j, size_t *len) {
+    if (j->p >= j->end || *j->p != '"') {
+        j->bad = true;
+        return NULL;
+    }
+    j->p++;
+    char *out = malloc((size_t)(j->end - j->p) + 4), *o = out;
+    if (!out) {
+        j->bad = true;
+        return NULL;
+    }
+    while (j->p < j->end && *j->p != '"') {
+        char c = *j->p++;
+        if (c != '\\') {
+            *o++ = c;
+            continue;
+        }
+        if (j->p >= j->end)
+            break;
+        c = *j->p++;
+        switch (c) {
+        case 'n': *o++ = '\n'; break;
+        case 't': *o++ = '\t'; break;
+        case 'r': *o++ = '\r'; break;
+        case 'b': *o++ = '\b'; break;
+        case 'f': *o++ = '\f'; break;
+        case 'u': {
+            unsigned long u = hex4(j);
+            if (u >= 0xD800 && u < 0xDC00 && j->end - j->p >= 6 && j->p[0] == '\\' &&
+                j->p[1] == 'u') {
+                j->p += 2;
+                unsigned long lo = hex4(j);
+                u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
+            }
+            put_utf8(&o, u);
+            break;
+        }
+        default: *o++ = c;
+        }
+    }
+    if (j->p >= j->end)
+        j->bad = true;
+    else
+        j->p++;
+    *len = (size_t)(o - out);
+    return out;
+}
+
+static bool jlit(json *j, const char *lit) {
+    size_t n = strlen(lit);
+    if ((size_t)(j->end - j->p) >= n && memcmp(j->p, lit, n) == 0) {
+        j->p += n;
+        return true;
+    }
+    return false;
+}
+
+/* Read one JSON value and whether it equals v. Recursion is bounded by the suite's own
+ * small documents. */
+static bool jvalue(json *j, const article_value *v, int depth);
+
+static bool jobject(json *j, const article_value *v, int depth) {
+    bool eq = article_value_get_type(v) == ARTICLE_VALUE_MAPPING;
+    size_t n = 0;
+    j->p++;
+    ws(j);
+    if (j->p < j->end && *j->p == '}') {
+        j->p++;
+        return eq && article_value_count(v) == 0;
+    }
+    for (;;) {
+        ws(j);
+        size_t klen;
+        char *key = jstring(j, &klen);
+        if (!key)
+            return false;
+        ws(j);
+        if (j->p >= j->end || *j->p != ':') {
+            j->bad = true;
+            free(key);
+            return false;
+        }
+        j->p++;
+        const article_value *item = eq ? article_value_getn(v, key, klen) : NULL;
+        free(key);
+        if (!jvalue(j, item, depth + 1) || !item)
+            eq = false;
+        n++;
+        ws(j);
+        if (j->p < j->end && *j->p == ',') {
+            j->p++;
+            continue;
+        }
+        if (j->p < j->end && *j->p == '}') {
+            j->p++;
+            break;
+        }
+        j->bad = true;
+        return false;
+    }
+    return eq && article_value_count(v) == n;
+}
+
+static bool jarray(json *j, const article_value *v, int depth) {
+    bool eq = article_value_get_type(v) == ARTICLE_VALUE_SEQUENCE;
+    size_t n = 0;
+    j->p++;
+    ws(j);
+    if (j->p < j->end && *j->p == ']') {
+        j->p++;
+        return eq && article_value_count(v) == 0;
+    }
+    for (;;) {
+        const article_value *item = eq ? article_value_at(v, n) : NULL;
+        if (!jvalue(j, item, depth + 1) || !item)
+            eq = false;
+        n++;
+        ws(j);
+        if (j->p < j->end && *j->p == ',') {
+            j->p++;
+            continue;
+        }
+        if (j->p < j->end && *j->p == ']') {
+            j->p++;
+            break;
+        }
+        j->bad = true;
+        return false;
+    }
+    return eq && article_value_count(v) == n;
+}
+
+static bool jvalue(json *j, const article_value *v, int depth) {
+    ws(j);
+    if (j->p >= j->end || depth > 200) {
+        j->bad = true;
+        return false;
+    }
+    article_value_type t = article_value_get_type(v);
+    char c = *j->p;
+    if (c == '{')
+        return jobject(j, v, depth);
+    if (c == '[')
+        return jarray(j, v, depth);
+    if (c == '"') {
+        size_t len, vlen;
+        char *s = jstring(j, &len);
+        if (!s)
+            return false;
+        const char *vs = article_value_string(v, &vlen);
+        bool eq = t == ARTICLE_VALUE_STRING && vlen == len && memcmp(vs, s, len) == 0;
+        free(s);
+        return eq;
+    }
+    if (jlit(j, "true"))
+        return t == ARTICLE_VALUE_BOOL && article_value_bool(v);
+    if (jlit(j, "false"))
+        return t == ARTICLE_VALUE_BOOL && !article_value_bool(v);
+    if (jlit(j, "null"))
+        return t == ARTICLE_VALUE_NULL;
+    char *e;
+    double d = strtod(j->p, &e);
+    if (e == j->p) {
+        j->bad = true;
+        return false;
+    }
+    j->p = e;
+    if (t == ARTICLE_VALUE_INT || t == ARTICLE_VALUE_FLOAT)
+        return article_value_float(v) == d;
+    return false;
+}
+
+/* ---- the run ------------------------------------------------------------------------------ */
+
+typedef struct tally {
+    size_t n;
+    char ids[MAX_LISTED][32];
+} tally;
+
+static void note(tally *t, const char *id) {
+    if (t->n < MAX_LISTED)
+        snprintf(t->ids[t->n], sizeof t->ids[0], "%s", id);
+    t->n++;
+}
+
+static void list(const char *label, const tally *t) {
+    printf("  %-44s %4zu", label, t->n);
+    size_t shown = t->n < MAX_LISTED ? t->n : MAX_LISTED;
+    for (size_t i = 0; i < shown && i < 12; i++)
+        printf("%s%s", i ? " " : "  ", t->ids[i]);
+    if (t->n > 12)
+        printf(" ...");
+    printf("\n");
+}
+
+static int by_name(const void *a, const void *b) {
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int main(int argc, char **argv) {
+    const char *dir = getenv("ARTICLE_YAML_SUITE");
+    if (!dir || !*dir)
+        dir = argc > 1 ? argv[1] : NULL;
+    DIR *d = dir ? opendir(dir) : NULL;
+    if (!d) {
+        printf("yaml_suite: no test suite folder (%s); skipped\n", dir ? dir : "none given");
+        return SKIPPED;
+    }
+    char **ids = NULL;
+    size_t nids = 0, cap = 0;
+    struct dirent *de;
+    while ((de = readdir(d))) {
+        if (de->d_name[0] == '.' || !exists(dir, de->d_name, "in.yaml"))
+            continue;
+        if (nids == cap) {
+            cap = cap ? cap * 2 : 512;
+            char **n = realloc(ids, cap * sizeof *ids);
+            if (!n)
+                return 1;
+            ids = n;
+        }
+        ids[nids++] = strdup(de->d_name);
+    }
+    closedir(d);
+    qsort(ids, nids, sizeof *ids, by_name);
+
+    static tally valid, valid_skipped, loaded, not_mapping, other_err, compared, equal,
+        different, invalid, invalid_skipped, rejected, accepted;
+    size_t by_code[400] = {0};
+    for (size_t i = 0; i < nids; i++) {
+        const char *id = ids[i];
+        size_t ylen;
+        char *yaml = read_file(dir, id, "in.yaml", &ylen);
+        if (!yaml)
+            continue;
+        bool must_fail = exists(dir, id, "error");
+        note(must_fail ? &invalid : &valid, id);
+        if (has_delimiter_line(yaml, ylen)) {
+            note(must_fail ? &invalid_skipped : &valid_skipped, id);
+            free(yaml);
+            continue;
+        }
+        size_t tlen = 4 + ylen + 1 + 4;
+        char *text = malloc(tlen + 1);
+        if (!text)
+            return 1;
+        memcpy(text, "---\n", 4);
+        memcpy(text + 4, yaml, ylen);
+        size_t n = 4 + ylen;
+        if (ylen && yaml[ylen - 1] != '\n' && yaml[ylen - 1] != '\r')
+            text[n++] = '\n';
+        memcpy(text + n, "---\n", 4);
+        n += 4;
+        free(yaml);
+
+        article *a = NULL;
+        article_error err;
+        article_status st = article_parse(text, n, NULL, &a, &err);
+        if (must_fail) {
+            note(st != ARTICLE_OK ? &rejected : &accepted, id);
+        } else if (st == ARTICLE_OK) {
+            note(&loaded, id);
+            size_t jlen;
+            char *js = read_file(dir, id, "in.json", &jlen);
+            json j = {js, js ? js + jlen : NULL, false};
+            ws(&j);
+            if (js && j.p < j.end && *j.p == '{') {
+                bool eq = jvalue(&j, article_metadata(a), 0);
+                ws(&j);
+                /* one document only */
+                if (!j.bad && j.p == j.end) {
+                    note(&compared, id);
+                    note(eq ? &equal : &different, id);
+                }
+            }
+            free(js);
+        } else {
+            if ((unsigned)st < sizeof by_code / sizeof by_code[0])
+                by_code[st]++;
+            note(st == ARTICLE_ERR_YAML_NOT_MAPPING ? &not_mapping : &other_err, id);
+        }
+        article_free(a);
+        free(text);
+    }
+
+    printf("yaml-test-suite in %s: %zu cases, each in.yaml read as front matter\n", dir, nids);
+    printf("valid cases\n");
+    list("all", &valid);
+    list("skipped: a line reads --- or ...", &valid_skipped);
+    list("loaded", &loaded);
+    list("rejected: top level is not a mapping", &not_mapping);
+    list("rejected otherwise", &other_err);
+    for (size_t c = 0; c < sizeof by_code / sizeof by_code[0]; c++)
+        if (by_code[c] && c != ARTICLE_ERR_YAML_NOT_MAPPING)
+            printf("    %-42s %4zu\n", article_status_name((article_status)c), by_code[c]);
+    list("loaded mappings with one in.json document", &compared);
+    list("equal to in.json", &equal);
+    list("different from in.json", &different);
+    printf("error cases\n");
+    list("all", &invalid);
+    list("skipped: a line reads --- or ...", &invalid_skipped);
+    list("rejected", &rejected);
+    list("accepted", &accepted);
+    for (size_t i = 0; i < nids; i++)
+        free(ids[i]);
+    free(ids);
+    return 0;
+}
