@@ -448,7 +448,9 @@ ARTICLE_EXTERN int article_block_header(const article_block *b);
 
 /* The body rendered as HTML by cmark-gfm with the same extensions (raw HTML replaced by
  * a comment unless ARTICLE_OPT_UNSAFE_HTML was given). Rendered on first call and kept
- * by the article; NULL only when memory runs out. */
+ * by the article. NULL when memory runs out, or when the rendering would pass the 1 GiB
+ * that cmark-gfm's buffers can hold (only hostile input grows that much: repeated
+ * footnote references, say). */
 ARTICLE_EXTERN const char *article_html(const article *a, size_t *len);
 
 /* ---------------------------------------------------------------------------------------
@@ -510,7 +512,9 @@ typedef enum article_warning_code {
     ARTICLE_WARN_FIELD_TYPE,           /* a well-known field of the wrong shape, ignored */
     ARTICLE_WARN_DATE_FORMAT,          /* the date is not a YAML timestamp */
     ARTICLE_WARN_INT_RANGE,            /* an integer beyond int64_t, kept as a string */
-    ARTICLE_WARN_UNKNOWN_TAG           /* a YAML tag the core schema does not define */
+    ARTICLE_WARN_UNKNOWN_TAG,          /* a YAML tag the core schema does not define */
+    ARTICLE_WARN_TABLE_CELLS           /* tables that would expand to more cells than the
+                                        * input has bytes: all tables are read as text */
 } article_warning_code;
 
 ARTICLE_EXTERN size_t article_warning_count(const article *a);

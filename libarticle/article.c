@@ -95,6 +95,8 @@ article_status_family article_status_family_of(article_status code) {
 /* ---- errors and warnings ------------------------------------------------------------ */
 
 static void error_set(article_error *err, const article *a, article_status code, size_t offset,
+                      const char *fmt, va_list ap) ART_PRINTF(5, 0);
+static void error_set(article_error *err, const article *a, article_status code, size_t offset,
                       const char *fmt, va_list ap) {
     err->code = code;
     if (offset == ART_NO_OFFSET || !a) {
