@@ -186,6 +186,7 @@ typedef struct walk {
     /* the table being walked */
     const uint8_t *aligns;
     size_t ncols, col;
+    int header_line; /* cmark line of its header row when recomputed (see split_table) */
 
     /* the prose block being assembled: text, segments, and where its source is */
     size_t prose; /* block index, ARTICLE_NO_INDEX when not in one */
@@ -636,7 +637,9 @@ static bool place(walk *w, cmark_node *node, size_t off, size_t n, bool code) {
     if (w->c->status != ARTICLE_OK)
         return false;
     size_t lim = sl >= 1 ? line_content_end(w, line_index(w, sl)) : w->hi;
-    if (lim > w->hi)
+    /* A reported line behind what is already placed is wrong (the paragraph cmark-gfm
+     * inserts above a table has no position): search the rest of the block. */
+    if (lim > w->hi || lim <= w->cursor)
         lim = w->hi;
     char first = w->text.data[off];
     for (q = w->cursor; q < lim && w->budget; q++) {
@@ -1003,14 +1006,122 @@ static bool is_leaf(cmark_node_type t) {
     }
 }
 
+/* ---- a paragraph running straight into a table ------------------------------------------ */
+
+/* When a table's header row is the last line of a paragraph, cmark-gfm's table extension
+ * turns the paragraph node into the table, leaving the paragraph's position on the table
+ * and on its header row, placing the header cells at offsets counted over the whole
+ * paragraph, and inserting a new paragraph for the lines above with no position at all.
+ * The header row is the line just above the delimiter row: these functions find it and
+ * recompute the four kinds of span from it. */
+
+/* A table node: of the table extension, and not inside another of its nodes. */
+static bool is_table(const walk *w, cmark_node *node) {
+    if (!node || !w->ext_table || cmark_node_get_syntax_extension(node) != w->ext_table)
+        return false;
+    cmark_node *parent = cmark_node_parent(node);
+    return !parent || cmark_node_get_syntax_extension(parent) != w->ext_table;
+}
+
+static bool is_split_paragraph(const walk *w, cmark_node *node) {
+    return node && cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH &&
+           cmark_node_get_start_line(node) < 1 && is_table(w, cmark_node_next(node));
+}
+
+/* The cmark line of the header row of a table split from a paragraph, or 0. */
+static int split_table_header(const walk *w, cmark_node *table) {
+    if (!is_split_paragraph(w, cmark_node_previous(table)))
+        return 0;
+    int sl = cmark_node_get_start_line(table), el = cmark_node_get_end_line(table);
+    size_t ncols = cmark_gfm_extensions_get_table_columns(table);
+    for (int l = sl + 1; l <= el; l++) {
+        size_t idx = line_index(w, l);
+        size_t b = line_begin(w, l), e = line_content_end(w, idx);
+        if (e > b && delimiter_cells(w->src + b, e - b) == ncols)
+            return l - 1;
+    }
+    return 0;
+}
+
+/* Bounds of cell `k` of the row written on line `l` from byte `from`: cells are split at
+ * pipes not escaped with a backslash, and trimmed of spaces. */
+static void row_cell(const walk *w, int l, size_t from, size_t k, size_t *startp,
+                     size_t *endp) {
+    const char *s = w->src;
+    size_t e = line_content_end(w, line_index(w, l)), p = from;
+    if (p < e && s[p] == '|')
+        p++;
+    for (size_t i = 0;; i++) {
+        size_t b = p;
+        while (p < e && s[p] != '|')
+            p += s[p] == '\\' && p + 1 < e ? 2 : 1;
+        if (i == k || p >= e) {
+            size_t ce = p < e ? p : e;
+            while (b < ce && is_hspace(s[b]))
+                b++;
+            while (ce > b && is_hspace(s[ce - 1]))
+                ce--;
+            *startp = b;
+            *endp = i == k ? ce : b;
+            return;
+        }
+        p++;
+    }
+}
+
+/* Correct the span of a block of (or above) a table split from a paragraph. */
+static void split_table_span(walk *w, cmark_node *node, article_block_type type,
+                             size_t *start, size_t *end) {
+    switch (type) {
+    case ARTICLE_BLOCK_PARAGRAPH: {
+        if (!is_split_paragraph(w, node))
+            return;
+        cmark_node *table = cmark_node_next(node);
+        int h = split_table_header(w, table);
+        if (h < 2)
+            return;
+        *start = pos_start(w, cmark_node_get_start_line(table),
+                           cmark_node_get_start_column(table));
+        size_t e = line_content_end(w, line_index(w, h - 1));
+        *end = trim_end(w, *start, e > *start ? e : *start);
+        return;
+    }
+    case ARTICLE_BLOCK_TABLE:
+        w->header_line = split_table_header(w, node);
+        if (w->header_line)
+            *start = pos_start(w, w->header_line, cmark_node_get_start_column(node));
+        return;
+    case ARTICLE_BLOCK_TABLE_ROW:
+        if (w->header_line && cmark_gfm_extensions_get_table_row_is_header(node)) {
+            *start = w->a->blocks[w->open].start;
+            *end = trim_end(w, *start, line_content_end(w, line_index(w, w->header_line)));
+        }
+        return;
+    case ARTICLE_BLOCK_TABLE_CELL:
+        if (w->header_line && w->open != ARTICLE_NO_INDEX && w->a->blocks[w->open].header)
+            row_cell(w, w->header_line, w->a->blocks[w->open].start, w->col, start, end);
+        return;
+    default:
+        return;
+    }
+}
+
 static bool block_enter(walk *w, cmark_node *node, cmark_node_type t) {
     article_block_type type = block_type(w, node, t);
     size_t start, end;
     block_span(w, node, &start, &end);
+    split_table_span(w, node, type, &start, &end);
     if (type == ARTICLE_BLOCK_TABLE_CELL && cmark_node_get_start_column(node) < 1 &&
         w->open != ARTICLE_NO_INDEX) {
         /* A cell the row leaves out: empty, at the row's end. */
         start = end = w->a->blocks[w->open].end;
+    }
+    if (type == ARTICLE_BLOCK_TABLE_CELL) {
+        /* cmark-gfm spans a cell from pipe to pipe; the span is its content. */
+        while (start < end && is_hspace(w->src[start]))
+            start++;
+        while (end > start && is_hspace(w->src[end - 1]))
+            end--;
     }
     article_block *b = block_add(w, type, start, end);
     if (!b)

@@ -193,19 +193,19 @@ START_TEST(tables) {
     ck_assert_uint_eq(article_block_descendants(blk(a, 0)), 20);
     ck_block(a, 1, ARTICLE_BLOCK_TABLE_ROW, "| Left | Mid \\| dle | Right | None |", "");
     ck_assert_int_eq(article_block_header(blk(a, 1)), 1);
-    ck_block(a, 2, ARTICLE_BLOCK_TABLE_CELL, " Left ", "Left");
-    ck_block(a, 3, ARTICLE_BLOCK_TABLE_CELL, " Mid \\| dle ", "Mid | dle");
-    ck_block(a, 4, ARTICLE_BLOCK_TABLE_CELL, " Right ", "Right");
-    ck_block(a, 5, ARTICLE_BLOCK_TABLE_CELL, " None ", "None");
+    ck_block(a, 2, ARTICLE_BLOCK_TABLE_CELL, "Left", "Left");
+    ck_block(a, 3, ARTICLE_BLOCK_TABLE_CELL, "Mid \\| dle", "Mid | dle");
+    ck_block(a, 4, ARTICLE_BLOCK_TABLE_CELL, "Right", "Right");
+    ck_block(a, 5, ARTICLE_BLOCK_TABLE_CELL, "None", "None");
     ck_assert_int_eq(article_block_align(blk(a, 2)), ARTICLE_ALIGN_LEFT);
     ck_assert_int_eq(article_block_align(blk(a, 3)), ARTICLE_ALIGN_CENTER);
     ck_assert_int_eq(article_block_align(blk(a, 4)), ARTICLE_ALIGN_RIGHT);
     ck_assert_int_eq(article_block_align(blk(a, 5)), ARTICLE_ALIGN_NONE);
     ck_block(a, 6, ARTICLE_BLOCK_TABLE_ROW, "| a *b* | `c` | 3 &amp; 4 |", "");
     ck_assert_int_eq(article_block_header(blk(a, 6)), 0);
-    ck_block(a, 7, ARTICLE_BLOCK_TABLE_CELL, " a *b* ", "a b");
-    ck_block(a, 8, ARTICLE_BLOCK_TABLE_CELL, " `c` ", "c");
-    ck_block(a, 9, ARTICLE_BLOCK_TABLE_CELL, " 3 &amp; 4 ", "3 & 4");
+    ck_block(a, 7, ARTICLE_BLOCK_TABLE_CELL, "a *b*", "a b");
+    ck_block(a, 8, ARTICLE_BLOCK_TABLE_CELL, "`c`", "c");
+    ck_block(a, 9, ARTICLE_BLOCK_TABLE_CELL, "3 &amp; 4", "3 & 4");
     ck_assert_int_eq(article_block_align(blk(a, 9)), ARTICLE_ALIGN_RIGHT);
     /* A cell the row leaves out: empty, at the row's end. */
     ck_assert_int_eq(article_block_get_type(blk(a, 10)), ARTICLE_BLOCK_TABLE_CELL);
@@ -214,7 +214,7 @@ START_TEST(tables) {
     ck_assert_int_eq(article_block_align(blk(a, 10)), ARTICLE_ALIGN_NONE);
     /* Extra cells are dropped. */
     ck_block(a, 11, ARTICLE_BLOCK_TABLE_ROW, "| x | y | z | w | extra |", "");
-    ck_block(a, 15, ARTICLE_BLOCK_TABLE_CELL, " w ", "w");
+    ck_block(a, 15, ARTICLE_BLOCK_TABLE_CELL, "w", "w");
     /* A line without pipes continues the table. */
     ck_block(a, 17, ARTICLE_BLOCK_TABLE_CELL, "after", "after");
     for (size_t i = 1; i < 21; i++) {
@@ -222,6 +222,34 @@ START_TEST(tables) {
         size_t t = article_block_get_type(b);
         ck_assert_uint_eq(article_block_depth(b), t == ARTICLE_BLOCK_TABLE_ROW ? 1 : 2);
     }
+    article_free(a);
+}
+END_TEST
+
+/* A table whose header row ends a paragraph: cmark-gfm splits the paragraph and leaves
+ * wrong positions on both; the spans come from the header row's own line. */
+START_TEST(table_after_paragraph) {
+    const char *src = "Intro line\nand \"a quote\n| h1 | h \\| 2 |\n|---|:-:|\n| c | d |\n";
+    article *a = parse_ok(src);
+    ck_block(a, 0, ARTICLE_BLOCK_PARAGRAPH, "Intro line\nand \"a quote",
+             "Intro line and \"a quote");
+    ck_block(a, 1, ARTICLE_BLOCK_TABLE, "| h1 | h \\| 2 |\n|---|:-:|\n| c | d |", "");
+    ck_block(a, 2, ARTICLE_BLOCK_TABLE_ROW, "| h1 | h \\| 2 |", "");
+    ck_block(a, 3, ARTICLE_BLOCK_TABLE_CELL, "h1", "h1");
+    ck_block(a, 4, ARTICLE_BLOCK_TABLE_CELL, "h \\| 2", "h | 2");
+    ck_assert_int_eq(article_block_align(blk(a, 4)), ARTICLE_ALIGN_CENTER);
+    ck_block(a, 6, ARTICLE_BLOCK_TABLE_CELL, "c", "c");
+    /* The unbalanced mark is reported where it is, not at the start of the input. */
+    ck_assert_uint_eq(article_warning_count(a), 1);
+    ck_assert_uint_eq(article_warning_offset(article_warning_at(a, 0)), 15);
+    article_free(a);
+
+    /* The same inside a block quote. */
+    a = parse_ok("> para\n> | x | y |\n> |---|---|\n");
+    ck_block(a, 1, ARTICLE_BLOCK_PARAGRAPH, "para", "para");
+    ck_block(a, 2, ARTICLE_BLOCK_TABLE, "| x | y |\n> |---|---|", "");
+    ck_block(a, 4, ARTICLE_BLOCK_TABLE_CELL, "x", "x");
+    ck_block(a, 5, ARTICLE_BLOCK_TABLE_CELL, "y", "y");
     article_free(a);
 }
 END_TEST
@@ -347,7 +375,7 @@ START_TEST(crlf_input) {
     ck_block(a, 7, ARTICLE_BLOCK_CODE, "```\r\ncode\r\n```", "code\n");
     ck_block(a, 8, ARTICLE_BLOCK_TABLE, "| x |\r\n|---|\r\n| 1 |", "");
     ck_block(a, 9, ARTICLE_BLOCK_TABLE_ROW, "| x |", "");
-    ck_block(a, 12, ARTICLE_BLOCK_TABLE_CELL, " 1 ", "1");
+    ck_block(a, 12, ARTICLE_BLOCK_TABLE_CELL, "1", "1");
     article_free(a);
 
     /* Lone CR ends lines too. */
@@ -1039,6 +1067,7 @@ int main(void) {
     tcase_add_test(tc, code_html_and_breaks);
     tcase_add_test(tc, tables);
     tcase_add_test(tc, table_cell_budget);
+    tcase_add_test(tc, table_after_paragraph);
     tcase_add_test(tc, footnotes);
     tcase_add_test(tc, crlf_input);
     tcase_add_test(tc, tabs_and_blank_line_endings);
