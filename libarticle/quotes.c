@@ -1,33 +1,1311 @@
-/* Quotes: stub. */
+/* Quotes: quotation marks paired within each prose block, quotations that run over
+ * several paragraphs, and speaker attribution from the quotation's own sentence.
+ *
+ * Each block is scanned once. Opening marks go on a stack; a closing mark pairs with the
+ * nearest open mark of its family, and marks of other families still open above it are
+ * dropped. Only the outermost complete pairs become quotations (a list kept sorted by
+ * opening offset: a pair that closes removes the pairs it encloses). A double mark or
+ * guillemet still open at the end of a paragraph may be continued by the next paragraph
+ * (the newsroom convention); until that is known, the pairs nested in it are kept aside
+ * as "conditional" records, published only if the quotation turns out to be unbalanced.
+ */
 #include "internal.h"
+#include "lexicon.h"
 
+#include <stdlib.h>
+#include <string.h>
+
+enum { FAM_STRAIGHT, FAM_CURLY, FAM_SINGLE, FAM_GUILLEMET, FAM_COUNT };
+
+#define NONE ((size_t)-1)
+/* Longest speaker phrase, in words ("Rep. Young Kim (R-CA), House Foreign ... (R-WI)"). */
+#define SPEAKER_MAX_WORDS 30
+/* Words allowed between a verb and the mark after it ("said in a statement, "). */
+#define TAIL_MAX_WORDS 4
+#define FWD_MAX_TOKENS (SPEAKER_MAX_WORDS + 2)
+#define BACK_MAX_TOKENS (SPEAKER_MAX_WORDS + TAIL_MAX_WORDS + 2)
+
+static const char UNBALANCED_MSG[] = "quotation mark opened here is never closed";
+
+typedef struct open_mark {
+    size_t off;    /* plain-text offset of the mark */
+    uint8_t fam;
+    uint8_t len;   /* bytes */
+    bool cont;     /* repeats the mark of a quotation open since an earlier paragraph */
+} open_mark;
+
+typedef struct pair {
+    size_t open, close; /* plain-text offsets of the two marks */
+    uint8_t open_len, close_len;
+    bool cont;          /* closes the quotation continued from earlier paragraphs */
+    bool alnum;         /* a letter or digit between the marks */
+} pair;
+
+typedef struct attrib {
+    const article_speaker *speaker; /* NULL: none */
+    const char *cue;
+    size_t cue_len, cue_start, cue_end;
+} attrib;
+
+/* The prose block being scanned. */
+typedef struct blk {
+    const char *s;
+    size_t len;
+    const art_seg *segs;
+    size_t nsegs;
+    size_t block;
+} blk;
 
 struct art_quotes {
     art_ctx *c;
+    article *a;
+    bool disabled; /* ARTICLE_OPT_NO_QUOTES */
+
+    open_mark *stack;
+    size_t depth, stack_cap;
+    size_t open_count[FAM_COUNT];
+    pair *pairs; /* outermost complete pairs of the block, by opening offset */
+    size_t npairs, pairs_cap;
+
+    /* Input offsets of unbalanced marks, published in order once no quotation is
+     * pending (a pending one may still add an earlier offset). */
+    size_t *held;
+    size_t nheld, held_cap;
+    /* Records nested in the pending quotation: kept if it turns out unbalanced. */
+    article_quote *cond;
+    size_t ncond, cond_cap;
+
+    /* A double mark or guillemet open at the end of the last prose block. */
+    bool pending;
+    uint8_t chain_fam;
+    size_t chain_mark;  /* input offset of its opening mark */
+    size_t chain_block; /* block it opened in */
+    size_t last_block;  /* last block it covers */
+    bool chain_alnum;
+    art_buf chain_text; /* the parts so far, joined by one space */
+    art_span *spans;
+    size_t nspans, spans_cap;
+    attrib chain_before; /* attribution before its opening mark */
+
+    /* Per block, computed lazily while scanning forward. */
+    size_t alnum_upto, last_alnum;
+    bool rsq_known;
+    size_t rsq_last; /* last ’ in the block that could close a single quote */
 };
 
+/* ---- characters --------------------------------------------------------------------- */
+
+static uint32_t cp_at(const blk *b, size_t i, size_t *n) {
+    if (i >= b->len) {
+        *n = 0;
+        return 0;
+    }
+    return art_utf8_decode(b->s, b->len, i, n);
+}
+
+/* The code point ending at i (0 at the start); *start gets where it begins. */
+static uint32_t cp_before(const blk *b, size_t i, size_t *start) {
+    if (i == 0) {
+        if (start)
+            *start = 0;
+        return 0;
+    }
+    size_t k = i - 1;
+    while (k > 0 && i - k < 4 && ((unsigned char)b->s[k] & 0xC0) == 0x80)
+        k--;
+    size_t n;
+    if (start)
+        *start = k;
+    return art_utf8_decode(b->s, b->len, k, &n);
+}
+
+static bool is_space(uint32_t c) {
+    return c == ' ' || (c >= 9 && c <= 13) || c == 0xA0 || c == 0x1680 ||
+           (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F ||
+           c == 0x205F || c == 0x3000;
+}
+
+static bool is_digit(uint32_t c) {
+    return c >= '0' && c <= '9';
+}
+
+/* Letters, roughly: ASCII letters and non-ASCII code points outside the punctuation,
+ * symbol, private-use and emoji blocks. */
+static bool is_letter(uint32_t c) {
+    if (c < 0x80)
+        return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    if (c < 0xC0)
+        return c == 0xAA || c == 0xB5 || c == 0xBA;
+    if (c == 0xD7 || c == 0xF7)
+        return false;
+    if (c < 0x2000)
+        return true;
+    if (c <= 0x2BFF || (c >= 0x2E00 && c <= 0x2E7F) || (c >= 0x3000 && c <= 0x303F))
+        return false;
+    if ((c >= 0xE000 && c <= 0xF8FF) || (c >= 0xFE10 && c <= 0xFE6F) ||
+        (c >= 0xFF00 && c <= 0xFF20) || (c >= 0xFF3B && c <= 0xFF40) ||
+        (c >= 0xFF5B && c <= 0xFF65) || (c >= 0x1F000 && c <= 0x1FAFF))
+        return false;
+    return true;
+}
+
+static bool is_alnum(uint32_t c) {
+    return is_digit(c) || is_letter(c);
+}
+
+static bool is_lower(uint32_t c) {
+    return (c >= 'a' && c <= 'z') || (c >= 0xDF && c <= 0xFF && c != 0xF7) ||
+           (c >= 0x3B1 && c <= 0x3C9) || (c >= 0x430 && c <= 0x44F);
+}
+
+static bool is_open_bracket(uint32_t c) {
+    return c == '(' || c == '[' || c == '{';
+}
+
+static bool is_dash(uint32_t c) {
+    return c == '-' || (c >= 0x2010 && c <= 0x2015);
+}
+
+static bool is_close_punct(uint32_t c) {
+    return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' ||
+           c == ']' || c == '}' || c == 0x2026;
+}
+
+/* Closing brackets and marks, skipped when looking for a word's final punctuation. */
+static bool is_closer(uint32_t c) {
+    return c == ')' || c == ']' || c == '}' || c == '"' || c == '\'' || c == 0x201D ||
+           c == 0x2019 || c == 0xBB;
+}
+
+static bool is_lead_punct(uint32_t c) {
+    return is_open_bracket(c) || c == '"' || c == '\'' || c == 0x201C || c == 0x2018 ||
+           c == 0xAB || c == 0xBF || c == 0xA1;
+}
+
+static bool is_trail_punct(uint32_t c) {
+    return is_close_punct(c) || is_closer(c);
+}
+
+/* ---- plain text to input offsets ------------------------------------------------------ */
+
+/* The last segment starting at or before plain offset `off` (the one holding it). */
+static size_t seg_find(const blk *b, size_t off) {
+    size_t lo = 0, hi = b->nsegs;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (b->segs[mid].text_off <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Input byte just after the character that ends at plain offset `off` (markup after it
+ * is not included). */
+static size_t map_end(const blk *b, size_t off) {
+    if (b->nsegs == 0)
+        return off;
+    return art_seg_map(b->segs, b->nsegs, b->len, off);
+}
+
+/* Input byte where the character at plain offset `off` starts. art_seg_map() gives the
+ * end of the previous segment at a boundary; this leans the other way, so that markup
+ * between a character and what precedes it (the `*` in `"*a*"`) is included. */
+static size_t map_start(const blk *b, size_t off) {
+    if (b->nsegs == 0)
+        return off;
+    if (off >= b->len)
+        return map_end(b, b->len);
+    const art_seg *g = &b->segs[seg_find(b, off)];
+    if (off < g->text_off)
+        return g->src_off;
+    return g->exact ? g->src_off + (off - g->text_off) : g->src_off;
+}
+
+static bool in_code_at(const blk *b, size_t off) {
+    if (b->nsegs == 0)
+        return false;
+    const art_seg *g = &b->segs[seg_find(b, off)];
+    return g->code && g->text_off <= off;
+}
+
+/* ---- memory helpers ------------------------------------------------------------------- */
+
+static bool hold(art_quotes *q, size_t input_off) {
+    if (!art_grow(&q->a->mem, (void **)&q->held, &q->held_cap, q->nheld + 1, sizeof *q->held))
+        return false;
+    q->held[q->nheld++] = input_off;
+    return true;
+}
+
+static int cmp_size(const void *x, const void *y) {
+    size_t a = *(const size_t *)x, b = *(const size_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+static article_status flush_warnings(art_quotes *q) {
+    if (q->nheld > 1)
+        qsort(q->held, q->nheld, sizeof *q->held, cmp_size);
+    for (size_t i = 0; i < q->nheld; i++)
+        if (!art_warn(q->c, ARTICLE_WARN_UNBALANCED_QUOTE, q->held[i], "%s", UNBALANCED_MSG))
+            return q->c->status;
+    q->nheld = 0;
+    return q->c->status;
+}
+
+static bool push_record(art_quotes *q, const article_quote *r, bool conditional) {
+    article *a = q->a;
+    if (conditional) {
+        if (!art_grow(&a->mem, (void **)&q->cond, &q->cond_cap, q->ncond + 1, sizeof *q->cond))
+            return false;
+        q->cond[q->ncond++] = *r;
+        return true;
+    }
+    if (!art_grow(&a->mem, (void **)&a->quotes, &a->quote_cap, a->quote_count + 1,
+                  sizeof *a->quotes))
+        return false;
+    a->quotes[a->quote_count++] = *r;
+    return true;
+}
+
+/* ---- words ---------------------------------------------------------------------------- */
+
+/* A run of non-space characters, its core (without leading and trailing punctuation)
+ * and the punctuation that ends it (',', '.', ';', ':', '!', '?' or 0), closing
+ * brackets and marks aside. */
+typedef struct word {
+    size_t s, e;
+    size_t cs, ce;
+    char last;
+    unsigned lex; /* art_lex_lookup() of the core */
+} word;
+
+static void word_make(const blk *b, size_t s, size_t e, word *w) {
+    size_t n, st;
+    w->s = s;
+    w->e = e;
+    size_t cs = s;
+    while (cs < e) {
+        uint32_t c = cp_at(b, cs, &n);
+        if (!is_lead_punct(c))
+            break;
+        cs += n;
+    }
+    size_t ce = e;
+    while (ce > cs) {
+        uint32_t c = cp_before(b, ce, &st);
+        if (!is_trail_punct(c))
+            break;
+        ce = st;
+    }
+    w->cs = cs;
+    w->ce = ce;
+    size_t j = e;
+    while (j > s) {
+        uint32_t c = cp_before(b, j, &st);
+        if (!is_closer(c))
+            break;
+        j = st;
+    }
+    w->last = 0;
+    if (j > s) {
+        char c = b->s[j - 1];
+        if (c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?')
+            w->last = c;
+    }
+    w->lex = art_lex_lookup(b->s + cs, ce - cs);
+}
+
+static bool word_is(const blk *b, const word *w, const char *lit) {
+    size_t n = strlen(lit);
+    if (w->ce - w->cs != n)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        char c = b->s[w->cs + i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if (c != lit[i])
+            return false;
+    }
+    return true;
+}
+
+static uint32_t word_first(const blk *b, const word *w) {
+    size_t n;
+    return w->cs < w->ce ? cp_at(b, w->cs, &n) : 0;
+}
+
+static bool word_lower(const blk *b, const word *w) {
+    return is_lower(word_first(b, w));
+}
+
+/* Lower-case and in one of the classes (capitalised "Will" or "May" is a name). */
+static bool word_lower_in(const blk *b, const word *w, unsigned classes) {
+    return (w->lex & classes) && word_lower(b, w);
+}
+
+static bool next_word(const blk *b, size_t *pos, size_t hi, word *w) {
+    size_t i = *pos, n;
+    while (i < hi && is_space(cp_at(b, i, &n)))
+        i += n;
+    if (i >= hi)
+        return false;
+    size_t j = i;
+    while (j < hi && !is_space(cp_at(b, j, &n)))
+        j += n;
+    word_make(b, i, j, w);
+    *pos = j;
+    return true;
+}
+
+static bool prev_word(const blk *b, size_t *pos, size_t lo, word *w) {
+    size_t j = *pos, st;
+    while (j > lo && is_space(cp_before(b, j, &st)))
+        j = st;
+    if (j <= lo)
+        return false;
+    size_t i = j;
+    while (i > lo && !is_space(cp_before(b, i, &st)))
+        i = st;
+    word_make(b, i, j, w);
+    *pos = i;
+    return true;
+}
+
+/* Whether the period ending w belongs to an abbreviation (Sen., Jr.), an initial
+ * (J. Smith) or a dotted acronym (U.S.). */
+static bool abbrev_period(const blk *b, const word *w) {
+    size_t n = w->ce - w->cs, cl;
+    if (n == 0 || w->last != '.')
+        return false;
+    if (memchr(b->s + w->cs, '.', n))
+        return true;
+    uint32_t c = cp_at(b, w->cs, &cl);
+    return (cl == n && is_letter(c)) || (w->lex & ART_LEX_ABBREV);
+}
+
+/* Whether w ends its sentence, given the word after it (NULL at the end of the text
+ * looked at). An abbreviation's period does not, nor one followed by a lower-case word. */
+static bool ends_sentence(const blk *b, const word *w, const word *next) {
+    if (w->last != '.' && w->last != '!' && w->last != '?')
+        return false;
+    if (next && word_lower(b, next))
+        return false;
+    if (w->last != '.' || !next || !abbrev_period(b, w))
+        return true;
+    /* "in the U.S. She said": an acronym before a pronoun ends the sentence. */
+    return memchr(b->s + w->cs, '.', w->ce - w->cs) && (next->lex & ART_LEX_PRONOUN);
+}
+
+static bool is_and_or(const blk *b, const word *w) {
+    return w->last == 0 && (word_is(b, w, "and") || word_is(b, w, "or"));
+}
+
+/* A verb of speech at w[k] of n words: lower case, not a noun after a determiner ("the
+ * notes said"), not followed by another verb of speech ("Kim's post said"), not passive
+ * ("measures added by"). */
+static bool is_cue(const blk *b, const word *w, size_t k, size_t n) {
+    if (!(w[k].lex & ART_LEX_CUE) || w[k].cs != w[k].s || !word_lower(b, &w[k]))
+        return false;
+    if (k > 0 && w[k - 1].last == 0 && (w[k - 1].lex & ART_LEX_DETERMINER))
+        return false;
+    if (k + 1 < n && w[k].last == 0 && word_lower(b, &w[k + 1])) {
+        if ((w[k + 1].lex & ART_LEX_CUE) && !(w[k].lex & ART_LEX_LISTENER))
+            return false;
+        if (word_is(b, &w[k + 1], "by"))
+            return false;
+    }
+    return true;
+}
+
+static bool ends_ing(const blk *b, const word *w) {
+    size_t n = w->ce - w->cs;
+    return n > 4 && word_lower(b, w) && memcmp(b->s + w->ce - 3, "ing", 3) == 0;
+}
+
+static bool capitalised(const blk *b, const word *w) {
+    uint32_t c = word_first(b, w);
+    return is_letter(c) && !is_lower(c);
+}
+
+static bool is_adverb(const blk *b, const word *w) {
+    if (!word_lower(b, w))
+        return false;
+    if (w->lex & ART_LEX_ADVERB)
+        return true;
+    size_t n = w->ce - w->cs;
+    return n > 3 && b->s[w->ce - 2] == 'l' && b->s[w->ce - 1] == 'y';
+}
+
+/* A lower-case plural noun such as "officials" or "prosecutors". */
+static bool looks_plural(const blk *b, const word *w) {
+    size_t n = w->ce - w->cs;
+    if (n < 4)
+        return false;
+    for (size_t i = w->cs; i < w->ce; i++)
+        if (b->s[i] < 'a' || b->s[i] > 'z')
+            return false;
+    const char *e = b->s + w->ce;
+    return e[-1] == 's' && e[-2] != 's' && e[-2] != 'u' && e[-2] != 'i';
+}
+
+/* "to" before a noun, as in "a source close to the campaign", "aide to Sen. Lee". */
+static bool to_before_noun(const blk *b, const word *w, size_t k, size_t n) {
+    if (!word_is(b, &w[k], "to") || w[k].last || k + 1 >= n)
+        return false;
+    const word *y = &w[k + 1];
+    return capitalised(b, y) || (y->lex & ART_LEX_DETERMINER) || looks_plural(b, y);
+}
+
+/* After `"…," X said` the verb ends the attribution, or is followed by where, when, how
+ * or to whom it was said; anything else ("said that …", "said the plan …") starts a
+ * clause of its own, of which the quotation is not the object. */
+static bool verb_ends_attribution(const blk *b, const word *w, size_t k, size_t n) {
+    if (w[k].last || k + 1 >= n)
+        return true;
+    const word *x = &w[k + 1];
+    if (word_lower_in(b, x, ART_LEX_SUBORDINATOR)) /* "said when asked whether …" */
+        return true;
+    /* "told him that …", "asked Trump how …": reported speech follows. */
+    for (size_t j = k + 1; j < n && j <= k + 3; j++) {
+        bool that_time = j + 1 < n && !w[j].last && (w[j + 1].lex & ART_LEX_TIME); /* that day */
+        if ((word_is(b, &w[j], "that") && !that_time) || word_is(b, &w[j], "how") ||
+            word_is(b, &w[j], "what") || word_is(b, &w[j], "why") ||
+            word_is(b, &w[j], "whether") || word_is(b, &w[j], "if") ||
+            word_is(b, &w[j], "where"))
+            return false;
+        if (w[j].last)
+            break;
+    }
+    if (w[k].lex & ART_LEX_LISTENER)
+        return true;
+    /* Adverbs, but not auxiliaries: "said later", "said just after", not "said had". */
+    if ((x->lex & ART_LEX_TIME) || (is_adverb(b, x) && !(x->lex & ART_LEX_BREAKER)) ||
+        is_digit(word_first(b, x)) || is_and_or(b, x) || ends_ing(b, x))
+        return true;
+    if (word_is(b, x, "to")) /* "said to reporters", not "states to organize" */
+        return to_before_noun(b, w, k + 1, n) ||
+               (k + 2 < n && !x->last && (w[k + 2].lex & ART_LEX_OBJECT));
+    return word_lower(b, x) && (x->lex & ART_LEX_PREPOSITION);
+}
+
+/* Whether words w[from..to) can name a speaker: a name, a title, a noun phrase with a
+ * determiner, a lone pronoun, coordinated ones; not a clause. */
+static bool speaker_ok(const blk *b, const word *w, size_t from, size_t to) {
+    if (from >= to || to - from > SPEAKER_MAX_WORDS)
+        return false;
+    if (is_and_or(b, &w[to - 1])) /* "he adopted an accent and joked" */
+        return false;
+    bool relative = false; /* in ", who …": a clause is fine there */
+    for (size_t k = from + 1; k < to; k++) {
+        if (w[k - 1].last == ',')
+            relative = word_is(b, &w[k], "who") || word_is(b, &w[k], "whose") ||
+                       word_is(b, &w[k], "which");
+        if (relative || to_before_noun(b, w, k, to))
+            continue;
+        if (word_lower_in(b, &w[k], ART_LEX_BREAKER))
+            return false;
+        /* "Tuesday, he said": the pronoun is the subject, not what precedes it. */
+        if ((w[k].lex & ART_LEX_PRONOUN) && !is_and_or(b, &w[k - 1]))
+            return false;
+    }
+    /* "policies, which he said": the verb belongs to the relative clause. */
+    if (relative && !w[to - 1].last)
+        return false;
+    const word *f = &w[from];
+    uint32_t c = word_first(b, f);
+    if (f->lex & (ART_LEX_PREPOSITION | ART_LEX_OPENER))
+        return false;
+    if (f->lex & ART_LEX_PRONOUN)
+        return to - from == 1 || is_and_or(b, &w[from + 1]);
+    if (is_digit(c) || capitalised(b, f))
+        return true;
+    if (f->lex & (ART_LEX_DETERMINER | ART_LEX_TITLE | ART_LEX_GROUP))
+        return true;
+    if ((f->lex & (ART_LEX_BREAKER | ART_LEX_CUE | ART_LEX_ADVERB | ART_LEX_SUBORDINATOR)) ||
+        !is_letter(c) || ends_ing(b, f))
+        return false;
+    if (to - from <= 3 && looks_plural(b, f)) /* "officials", "state prosecutors" */
+        return true;
+    /* Lower-case words before a name: "election law expert Rick Hasen". */
+    for (size_t k = from; k < to && k < from + 5; k++) {
+        if (capitalised(b, &w[k]))
+            return true;
+        if (w[k].last || (w[k].lex & (ART_LEX_BREAKER | ART_LEX_CUE | ART_LEX_PRONOUN)) ||
+            ends_ing(b, &w[k]))
+            return false;
+    }
+    return false;
+}
+
+/* End of a speaker phrase's last word without the punctuation that ends the clause. */
+static size_t speaker_end(const blk *b, const word *w, const word *next) {
+    size_t e = w->e;
+    while (e > w->s && (b->s[e - 1] == ',' || b->s[e - 1] == ';' || b->s[e - 1] == ':'))
+        e--;
+    if (e > w->s && ends_sentence(b, w, next) && !abbrev_period(b, w))
+        while (e > w->s && (b->s[e - 1] == '.' || b->s[e - 1] == '!' || b->s[e - 1] == '?'))
+            e--;
+    return e;
+}
+
+/* Store the attribution found: speaker text [ss, se) and cue [cs, ce), plain offsets.
+ * Returns 1, or -1 when memory runs out. */
+static int attrib_set(art_quotes *q, const blk *b, size_t ss, size_t se, size_t cs, size_t ce,
+                      attrib *out) {
+    art_arena *ar = &q->a->arena;
+    article_speaker *sp = art_arena_alloc(ar, sizeof *sp);
+    char *st = art_arena_strdup(ar, b->s + ss, se - ss);
+    char *ct = art_arena_strdup(ar, b->s + cs, ce - cs);
+    if (!sp || !st || !ct)
+        return -1;
+    sp->text = st;
+    sp->len = se - ss;
+    sp->start = map_start(b, ss);
+    sp->end = map_end(b, se);
+    out->speaker = sp;
+    out->cue = ct;
+    out->cue_len = ce - cs;
+    out->cue_start = map_start(b, cs);
+    out->cue_end = map_end(b, ce);
+    return 1;
+}
+
+/* Speaker named after a verb or "according to": w[from..] up to the end of its clause. */
+static int speaker_after_cue(art_quotes *q, const blk *b, const word *w, size_t from, size_t n,
+                             size_t cs, size_t ce, attrib *out) {
+    size_t to = from;
+    bool closed = false;
+    while (to < n) {
+        const word *x = &w[to];
+        if (to_before_noun(b, w, to, n)) {
+            to++;
+            continue;
+        }
+        /* A relative clause or one of time ends the name ("said an aide who asked not to
+         * be named", "said Ann Lee as she left"); another clause means this is no name
+         * ("suggested X to …"). */
+        if (to > from && word_lower(b, x) &&
+            (word_is(b, x, "who") || word_is(b, x, "whose") || word_is(b, x, "which") ||
+             word_is(b, x, "that") || (x->lex & ART_LEX_SUBORDINATOR))) {
+            closed = true;
+            break;
+        }
+        if (word_lower_in(b, x, ART_LEX_BREAKER))
+            break;
+        to++;
+        const word *next = to < n ? &w[to] : NULL;
+        if (w[to - 1].last == ',' || w[to - 1].last == ';' || w[to - 1].last == ':' ||
+            ends_sentence(b, &w[to - 1], next)) {
+            closed = true;
+            break;
+        }
+        if (to - from >= SPEAKER_MAX_WORDS)
+            break;
+    }
+    /* Ran past the word limit without reaching the clause's end: not a name. */
+    if (!closed && (to < n || n == FWD_MAX_TOKENS))
+        return 0;
+    if (!speaker_ok(b, w, from, to))
+        return 0;
+    size_t se = speaker_end(b, &w[to - 1], to < n ? &w[to] : NULL);
+    if (se <= w[from].s)
+        return 0;
+    return attrib_set(q, b, w[from].s, se, cs, ce, out);
+}
+
+/* `"…," X said.`, `"…," said X.`, `"…," according to X.` in [lo, hi) after the closing
+ * mark of a quotation whose text is [qs, qe). */
+static int attrib_after(art_quotes *q, const blk *b, size_t qs, size_t qe, size_t lo, size_t hi,
+                        attrib *out) {
+    size_t st, n;
+    size_t j = qe;
+    uint32_t lastc = 0;
+    while (j > qs) {
+        lastc = cp_before(b, j, &st);
+        if (!is_closer(lastc))
+            break;
+        j = st;
+    }
+    size_t pos = lo;
+    while (pos < hi && is_space(cp_at(b, pos, &n)))
+        pos += n;
+    if (pos < hi && b->s[pos] == ',') /* comma outside the marks */
+        pos++;
+    /* Words up to the end of the sentence (and the one after it, which tells whether a
+     * period ends the sentence). */
+    word w[FWD_MAX_TOKENS];
+    size_t nw = 0;
+    while (nw < FWD_MAX_TOKENS && next_word(b, &pos, hi, &w[nw])) {
+        nw++;
+        if (nw >= 2 && (w[nw - 2].last == ';' || w[nw - 2].last == ':' ||
+                        ends_sentence(b, &w[nw - 2], &w[nw - 1])))
+            break;
+    }
+    if (nw == 0)
+        return 0;
+    /* A quotation ending in a period ends its sentence unless lower case follows. */
+    if (lastc == '.' && !word_lower(b, &w[0]))
+        return 0;
+    if (nw > 2 && word_is(b, &w[0], "according") && w[0].last == 0 && word_is(b, &w[1], "to") &&
+        w[1].last == 0)
+        return speaker_after_cue(q, b, w, 2, nw, w[0].cs, w[1].ce, out);
+    if (is_cue(b, w, 0, nw)) {
+        if (w[0].last || !(w[0].lex & ART_LEX_INVERTS))
+            return 0;
+        return speaker_after_cue(q, b, w, 1, nw, w[0].cs, w[0].ce, out);
+    }
+    size_t k = 1;
+    for (;; k++) {
+        const word *prev = &w[k - 1];
+        if (prev->last == ';' || prev->last == ':' ||
+            ends_sentence(b, prev, k < nw ? &w[k] : NULL))
+            return 0;
+        if (k >= nw)
+            return 0;
+        if (is_cue(b, w, k, nw))
+            break;
+    }
+    size_t end = k;
+    while (end > 1 && !w[end - 1].last && is_adverb(b, &w[end - 1]) &&
+           !(w[end - 2].lex & ART_LEX_DETERMINER))
+        end--;
+    if (!speaker_ok(b, w, 0, end) || !verb_ends_attribution(b, w, k, nw))
+        return 0;
+    return attrib_set(q, b, w[0].s, speaker_end(b, &w[end - 1], &w[end]), w[k].cs, w[k].ce,
+                      out);
+}
+
+/* `X said, "…"`, `X said: "…"`, `According to X, "…"` in [lo, open). */
+static int attrib_before(art_quotes *q, const blk *b, size_t lo, size_t open, attrib *out) {
+    size_t pos = open, st;
+    while (pos > lo && is_space(cp_before(b, pos, &st)))
+        pos = st;
+    if (pos <= lo || (b->s[pos - 1] != ',' && b->s[pos - 1] != ':'))
+        return 0;
+    pos--;
+    /* Words back to the sentence start (commas included), last word first. */
+    word rev[BACK_MAX_TOKENS];
+    size_t nw = 0;
+    bool cut = false;
+    while (nw < BACK_MAX_TOKENS) {
+        word x;
+        size_t save = pos;
+        if (!prev_word(b, &pos, lo, &x))
+            break;
+        if (x.last == ';' || x.last == ':' || (nw > 0 && ends_sentence(b, &x, &rev[nw - 1]))) {
+            pos = save;
+            break;
+        }
+        rev[nw++] = x;
+        if (nw == BACK_MAX_TOKENS)
+            cut = true;
+    }
+    if (nw == 0)
+        return 0;
+    word w[BACK_MAX_TOKENS];
+    for (size_t i = 0; i < nw; i++)
+        w[i] = rev[nw - 1 - i];
+    size_t n = nw;
+    /* The clause: after the last comma. */
+    size_t c0 = 0;
+    for (size_t k = n - 1; k > 0; k--)
+        if (w[k - 1].last == ',') {
+            c0 = k;
+            break;
+        }
+    if (c0 == 0 && cut)
+        return 0;
+    if (n - c0 > 2 && word_is(b, &w[c0], "according") && w[c0].last == 0 &&
+        word_is(b, &w[c0 + 1], "to") && w[c0 + 1].last == 0) {
+        if (!speaker_ok(b, w, c0 + 2, n))
+            return 0;
+        return attrib_set(q, b, w[c0 + 2].s, w[n - 1].e, w[c0].cs, w[c0 + 1].ce, out);
+    }
+    size_t v = NONE;
+    for (size_t k = n; k-- > c0 && n - 1 - k <= TAIL_MAX_WORDS;) {
+        if (is_cue(b, w, k, n)) {
+            v = k;
+            break;
+        }
+        if (word_lower_in(b, &w[k], ART_LEX_BREAKER)) /* "said that" */
+            return 0;
+    }
+    if (v == NONE)
+        return 0;
+    size_t start = c0, end = v;
+    if (v == c0) {
+        /* "Gov. Ann Lee (R-OH), said, …": the speaker is the segment before the comma. */
+        if (c0 == 0)
+            return 0;
+        start = c0 - 1;
+        while (start > 0 && w[start - 1].last != ',')
+            start--;
+        /* "Jane Doe, a spokeswoman, said, …": the name before the appositive. */
+        if (start > 0 && word_lower_in(b, &w[start], ART_LEX_DETERMINER)) {
+            size_t ps = start - 1;
+            while (ps > 0 && w[ps - 1].last != ',')
+                ps--;
+            if (capitalised(b, &w[ps]) && !(w[ps].lex & (ART_LEX_OPENER | ART_LEX_PREPOSITION)))
+                start = ps;
+        }
+        if (start == 0 && cut)
+            return 0;
+    } else {
+        while (end > c0 + 1 && !w[end - 1].last && is_adverb(b, &w[end - 1]) &&
+               !(w[end - 2].lex & ART_LEX_DETERMINER))
+            end--;
+        if (word_is(b, &w[end - 1], "to")) /* "wanted to say," */
+            return 0;
+    }
+    /* Coordinated speakers run over commas: "Kim, McCaul and Gallagher said". */
+    bool coord = false;
+    for (size_t k = start; k < end; k++)
+        if (word_is(b, &w[k], "and") || word_is(b, &w[k], "or"))
+            coord = true;
+    while (coord && start > 0) {
+        size_t ps = start - 1;
+        while (ps > 0 && w[ps - 1].last != ',')
+            ps--;
+        if ((ps == 0 && cut) || end - ps > SPEAKER_MAX_WORDS || start - ps > 8)
+            break;
+        const word *f = &w[ps];
+        uint32_t c = word_first(b, f);
+        if ((f->lex & (ART_LEX_OPENER | ART_LEX_PREPOSITION)) || !is_letter(c) || is_lower(c))
+            break;
+        start = ps;
+    }
+    while (start < end && (w[start].lex & ART_LEX_OPENER) && w[start].last == 0)
+        start++;
+    if (!speaker_ok(b, w, start, end))
+        return 0;
+    return attrib_set(q, b, w[start].s, speaker_end(b, &w[end - 1], &w[end]), w[v].cs, w[v].ce,
+                      out);
+}
+
+/* Attribution of a quotation: its own sentence after the closing mark, else before the
+ * opening mark. [qs, qe) is its text in this block; [before_lo, qopen) and [after_lo,
+ * after_hi) the text around it, up to the neighbouring quotations. */
+static int attribute(art_quotes *q, const blk *b, size_t qs, size_t qe, size_t after_lo,
+                     size_t after_hi, size_t before_lo, size_t qopen, attrib *out) {
+    memset(out, 0, sizeof *out);
+    if (after_lo != NONE) {
+        int r = attrib_after(q, b, qs, qe, after_lo, after_hi, out);
+        if (r)
+            return r;
+    }
+    if (before_lo != NONE)
+        return attrib_before(q, b, before_lo, qopen, out);
+    return 0;
+}
+
+static void apply_attrib(article_quote *r, const attrib *at) {
+    if (!at->speaker)
+        return;
+    r->attribution = ARTICLE_ATTRIBUTION_DIRECT;
+    r->speaker = at->speaker;
+    r->cue = at->cue;
+    r->cue_len = at->cue_len;
+    r->cue_start = at->cue_start;
+    r->cue_end = at->cue_end;
+}
+
+/* ---- scanning ------------------------------------------------------------------------- */
+
+/* Whether s[lo..hi) holds a letter or digit; calls come with non-decreasing hi. Only the
+ * text not looked at before is searched, from its end back to its last letter or digit,
+ * which is usually right before the closing mark. */
+static bool has_alnum(art_quotes *q, const blk *b, size_t lo, size_t hi) {
+    size_t j = hi, st;
+    while (j > q->alnum_upto) {
+        uint32_t c = cp_before(b, j, &st);
+        if (is_alnum(c)) {
+            q->last_alnum = st;
+            break;
+        }
+        j = st;
+    }
+    if (hi > q->alnum_upto)
+        q->alnum_upto = hi;
+    return q->last_alnum != NONE && q->last_alnum >= lo && q->last_alnum < hi;
+}
+
+static bool is_rsq(const blk *b, size_t i) {
+    return i + 3 <= b->len && (unsigned char)b->s[i] == 0xE2 &&
+           (unsigned char)b->s[i + 1] == 0x80 && (unsigned char)b->s[i + 2] == 0x99;
+}
+
+/* "rock ’n’ roll": the second ’ of a lone n between two apostrophes. */
+static bool is_n_elision(const blk *b, size_t i) {
+    if (i < 4 || (b->s[i - 1] != 'n' && b->s[i - 1] != 'N'))
+        return false;
+    const unsigned char *p = (const unsigned char *)b->s + i - 4;
+    if (p[0] != 0xE2 || p[1] != 0x80 || (p[2] != 0x98 && p[2] != 0x99))
+        return false;
+    uint32_t c = cp_before(b, i - 4, NULL);
+    return c == 0 || is_space(c);
+}
+
+/* Whether the ’ at i can close a single quote: it follows a non-space, is not inside a
+ * word (don’t) and is not an elision. */
+static bool rsq_can_close(const blk *b, size_t i) {
+    size_t n;
+    uint32_t p = cp_before(b, i, NULL);
+    if (p == 0 || is_space(p))
+        return false;
+    if (is_alnum(p) && is_letter(cp_at(b, i + 3, &n)))
+        return false;
+    return !is_n_elision(b, i);
+}
+
+/* Offset of the last ’ of the block that could close a single quote, or NONE. */
+static size_t last_closing_rsq(art_quotes *q, const blk *b) {
+    if (q->rsq_known)
+        return q->rsq_last;
+    q->rsq_known = true;
+    q->rsq_last = NONE;
+    for (size_t i = b->len; i >= 3; i--) {
+        if (is_rsq(b, i - 3) && rsq_can_close(b, i - 3) && !in_code_at(b, i - 3)) {
+            q->rsq_last = i - 3;
+            break;
+        }
+    }
+    return q->rsq_last;
+}
+
+/* ‘ before a digit ("‘90s") or a clipped word ("‘em", "‘til", "‘n’"). */
+static bool is_elision(const blk *b, size_t i) {
+    size_t n;
+    uint32_t c = cp_at(b, i, &n);
+    if (is_digit(c))
+        return true;
+    size_t j = i;
+    while (j < b->len && (((unsigned char)b->s[j] | 0x20) >= 'a') &&
+           (((unsigned char)b->s[j] | 0x20) <= 'z'))
+        j++;
+    if (j == i || is_letter(cp_at(b, j, &n)))
+        return false;
+    return (art_lex_lookup(b->s + i, j - i) & ART_LEX_ELISION) != 0;
+}
+
+static bool push_open(art_quotes *q, size_t off, int fam, size_t len, bool cont) {
+    if (!art_grow(&q->a->mem, (void **)&q->stack, &q->stack_cap, q->depth + 1,
+                  sizeof *q->stack))
+        return false;
+    q->stack[q->depth++] = (open_mark){off, (uint8_t)fam, (uint8_t)len, cont};
+    q->open_count[fam]++;
+    return true;
+}
+
+/* A closing mark of family `fam` at plain offset i. */
+static bool close_mark(art_quotes *q, const blk *b, int fam, size_t i, size_t len) {
+    if (q->open_count[fam] == 0)
+        return true; /* nothing to close: ignored */
+    open_mark e;
+    for (;;) {
+        e = q->stack[--q->depth];
+        q->open_count[e.fam]--;
+        if (e.fam == fam)
+            break;
+        if (e.fam != FAM_SINGLE && !hold(q, map_start(b, e.off)))
+            return false;
+    }
+    bool alnum = has_alnum(q, b, e.off + e.len, i);
+    while (q->npairs > 0 && q->pairs[q->npairs - 1].open > e.off)
+        q->npairs--;
+    if (!alnum && !e.cont)
+        return true; /* "", "…": not a quotation */
+    if (!art_grow(&q->a->mem, (void **)&q->pairs, &q->pairs_cap, q->npairs + 1,
+                  sizeof *q->pairs))
+        return false;
+    q->pairs[q->npairs++] = (pair){e.off, i, e.len, (uint8_t)len, e.cont, alnum};
+    return true;
+}
+
+/* Pair the marks of s[from..len). */
+static bool scan(art_quotes *q, const blk *b, size_t from) {
+    const unsigned char *s = (const unsigned char *)b->s;
+    size_t seg = 0;
+    size_t last_open_end = from ? from : NONE;
+    size_t i = from;
+    while (i < b->len) {
+        /* Skip eight bytes at a time while they are ASCII and hold no '"'. */
+        while (i + 8 <= b->len) {
+            uint64_t v, x;
+            memcpy(&v, s + i, 8);
+            x = v ^ 0x2222222222222222ull;
+            if ((v | ((x - 0x0101010101010101ull) & ~x)) & 0x8080808080808080ull)
+                break;
+            i += 8;
+        }
+        if (i >= b->len)
+            break;
+        unsigned char ch = s[i];
+        if (ART_LIKELY(ch != '"' && ch != 0xC2 && ch != 0xE2)) {
+            i++;
+            continue;
+        }
+        /* 0 ", 1 “, 2 ”, 3 ‘, 4 ’, 5 «, 6 » */
+        int kind;
+        size_t len;
+        if (ch == '"') {
+            kind = 0;
+            len = 1;
+        } else if (ch == 0xC2 && i + 1 < b->len && (s[i + 1] == 0xAB || s[i + 1] == 0xBB)) {
+            kind = s[i + 1] == 0xAB ? 5 : 6;
+            len = 2;
+        } else if (ch == 0xE2 && i + 2 < b->len && s[i + 1] == 0x80 &&
+                   (s[i + 2] == 0x98 || s[i + 2] == 0x99 || s[i + 2] == 0x9C ||
+                    s[i + 2] == 0x9D)) {
+            kind = s[i + 2] == 0x9C ? 1 : s[i + 2] == 0x9D ? 2 : s[i + 2] == 0x98 ? 3 : 4;
+            len = 3;
+        } else {
+            i++;
+            continue;
+        }
+        while (seg + 1 < b->nsegs && b->segs[seg + 1].text_off <= i)
+            seg++;
+        if (b->nsegs && b->segs[seg].code && b->segs[seg].text_off <= i) {
+            i += len;
+            continue;
+        }
+        size_t n;
+        uint32_t prev = cp_before(b, i, NULL);
+        uint32_t next = cp_at(b, i + len, &n);
+        bool after_open = i == last_open_end;
+        bool prev_space = prev == 0 || is_space(prev);
+        bool next_space = next == 0 || is_space(next);
+        int open_fam = -1, close_fam = -1;
+        switch (kind) {
+        case 0: {
+            /* Open at the start, after a space, bracket, dash or opening mark; close
+             * after anything else. Right after an opening mark or a dash, a mark
+             * followed by a space or punctuation closes instead ("", "wait—"). */
+            bool next_closes = next_space || is_close_punct(next);
+            if (after_open || is_dash(prev)) {
+                if (!next_closes || (after_open && !q->open_count[FAM_STRAIGHT]))
+                    open_fam = FAM_STRAIGHT;
+                else
+                    close_fam = FAM_STRAIGHT;
+            } else if (prev_space) {
+                if (!next_space)
+                    open_fam = FAM_STRAIGHT;
+                else
+                    close_fam = FAM_STRAIGHT; /* a lone " between spaces: ignored if none open */
+            } else if (is_open_bracket(prev)) {
+                open_fam = FAM_STRAIGHT;
+            } else {
+                close_fam = FAM_STRAIGHT;
+            }
+            break;
+        }
+        case 1:
+            open_fam = FAM_CURLY;
+            break;
+        case 2:
+            close_fam = FAM_CURLY;
+            break;
+        case 3:
+            if ((prev_space || is_open_bracket(prev) || is_dash(prev) || after_open ||
+                 prev == 0x201C || prev == 0xAB) &&
+                !is_elision(b, i + len)) {
+                size_t r = last_closing_rsq(q, b);
+                if (r != NONE && r > i)
+                    open_fam = FAM_SINGLE;
+            }
+            break;
+        case 4:
+            if (q->open_count[FAM_SINGLE] && rsq_can_close(b, i))
+                close_fam = FAM_SINGLE;
+            break;
+        case 5:
+            open_fam = FAM_GUILLEMET;
+            break;
+        default:
+            close_fam = FAM_GUILLEMET;
+            break;
+        }
+        if (open_fam >= 0) {
+            if (!push_open(q, i, open_fam, len, false))
+                return false;
+            last_open_end = i + len;
+        } else if (close_fam >= 0) {
+            if (!close_mark(q, b, close_fam, i, len))
+                return false;
+        }
+        i += len;
+    }
+    return true;
+}
+
+/* ---- quotations over several paragraphs ------------------------------------------------- */
+
+static void chain_reset(art_quotes *q) {
+    q->pending = false;
+    q->chain_text.len = 0;
+    q->chain_text.failed = false;
+    q->nspans = 0;
+    q->ncond = 0;
+    memset(&q->chain_before, 0, sizeof q->chain_before);
+}
+
+static bool chain_add(art_quotes *q, const blk *b, size_t from, size_t to, bool alnum) {
+    art_buf *t = &q->chain_text;
+    if (t->len && to > from && !art_buf_putc(t, ' '))
+        return false;
+    if (to > from && !art_buf_put(t, b->s + from, to - from))
+        return false;
+    if (!art_grow(&q->a->mem, (void **)&q->spans, &q->spans_cap, q->nspans + 1,
+                  sizeof *q->spans))
+        return false;
+    q->spans[q->nspans++] = (art_span){map_end(b, from), map_end(b, to)};
+    q->chain_alnum = q->chain_alnum || alnum;
+    q->last_block = b->block;
+    return true;
+}
+
+/* The pending quotation is unbalanced: warn at its mark, publish what was nested in it. */
+static article_status chain_drop(art_quotes *q) {
+    article *a = q->a;
+    if (!hold(q, q->chain_mark))
+        return art_nomem(q->c);
+    if (q->ncond) {
+        if (!art_grow(&a->mem, (void **)&a->quotes, &a->quote_cap, a->quote_count + q->ncond,
+                      sizeof *a->quotes))
+            return art_nomem(q->c);
+        memcpy(a->quotes + a->quote_count, q->cond, q->ncond * sizeof *q->cond);
+        a->quote_count += q->ncond;
+    }
+    chain_reset(q);
+    return flush_warnings(q);
+}
+
+/* Whether block b goes on with the pending quotation: the next paragraph beside the last
+ * one, opening with a mark of the same family. */
+static bool chain_continues(art_quotes *q, const blk *b, size_t *mark_len) {
+    const article *a = q->a;
+    if (b->block != q->last_block + 1 || b->len == 0 || in_code_at(b, 0))
+        return false;
+    if (b->block < a->block_count) {
+        const article_block *x = &a->blocks[q->last_block], *y = &a->blocks[b->block];
+        if (x->type != ARTICLE_BLOCK_PARAGRAPH || y->type != ARTICLE_BLOCK_PARAGRAPH ||
+            x->parent != y->parent)
+            return false;
+    }
+    const unsigned char *s = (const unsigned char *)b->s;
+    size_t n;
+    switch (q->chain_fam) {
+    case FAM_STRAIGHT:
+        *mark_len = 1;
+        return s[0] == '"' && b->len > 1 && !is_space(cp_at(b, 1, &n));
+    case FAM_CURLY:
+        *mark_len = 3;
+        return b->len >= 3 && s[0] == 0xE2 && s[1] == 0x80 && s[2] == 0x9C;
+    default:
+        *mark_len = 2;
+        return b->len >= 2 && s[0] == 0xC2 && s[1] == 0xAB;
+    }
+}
+
+/* ---- records -------------------------------------------------------------------------- */
+
+static bool record_single(art_quotes *q, const blk *b, const pair *p, size_t before_lo,
+                          size_t after_hi, bool conditional) {
+    art_arena *ar = &q->a->arena;
+    size_t ts = p->open + p->open_len, te = p->close;
+    article_quote r;
+    memset(&r, 0, sizeof r);
+    char *text = art_arena_strdup(ar, b->s + ts, te - ts);
+    art_span *span = art_arena_alloc(ar, sizeof *span);
+    if (!text || !span)
+        return false;
+    r.text = text;
+    r.len = te - ts;
+    r.block = b->block;
+    r.start = map_end(b, ts);
+    r.end = map_start(b, te);
+    if (r.end < r.start)
+        r.end = r.start;
+    span->start = r.start;
+    span->end = r.end;
+    r.spans = span;
+    r.span_count = 1;
+    attrib at;
+    int found = attribute(q, b, ts, te, te + p->close_len, after_hi, before_lo, p->open, &at);
+    if (found < 0)
+        return false;
+    apply_attrib(&r, &at);
+    return push_record(q, &r, conditional);
+}
+
+/* The pending quotation closes at pair p of block b. */
+static bool record_chain_end(art_quotes *q, const blk *b, const pair *p, size_t after_hi) {
+    size_t ts = p->open + p->open_len, te = p->close;
+    q->ncond = 0; /* nested in a balanced quotation */
+    if (!chain_add(q, b, ts, te, p->alnum))
+        return false;
+    q->spans[q->nspans - 1].start = map_end(b, ts);
+    q->spans[q->nspans - 1].end = map_start(b, te);
+    if (!q->chain_alnum) {
+        chain_reset(q);
+        return true;
+    }
+    art_arena *ar = &q->a->arena;
+    if (q->chain_text.failed)
+        return false;
+    article_quote r;
+    memset(&r, 0, sizeof r);
+    char *text = art_arena_strdup(ar, q->chain_text.data ? q->chain_text.data : "",
+                                  q->chain_text.len);
+    art_span *spans = art_arena_alloc(ar, q->nspans * sizeof *spans);
+    if (!text || !spans)
+        return false;
+    memcpy(spans, q->spans, q->nspans * sizeof *spans);
+    r.text = text;
+    r.len = q->chain_text.len;
+    r.block = q->chain_block;
+    r.spans = spans;
+    r.span_count = q->nspans;
+    r.start = spans[0].start;
+    r.end = spans[q->nspans - 1].end;
+    attrib at;
+    int found = attribute(q, b, ts, te, te + p->close_len, after_hi, NONE, 0, &at);
+    if (found < 0)
+        return false;
+    apply_attrib(&r, found ? &at : &q->chain_before);
+    chain_reset(q);
+    return push_record(q, &r, false);
+}
+
+/* After the scan: publish the block's quotations and settle what stays open. */
+static bool block_end(art_quotes *q, const blk *b) {
+    /* The outermost double mark or guillemet still open may go on in the next paragraph;
+     * any other one left open is unbalanced now. */
+    size_t dk = NONE;
+    for (size_t k = 0; k < q->depth; k++) {
+        if (q->stack[k].fam == FAM_SINGLE)
+            continue;
+        if (dk == NONE)
+            dk = k;
+        else if (!hold(q, map_start(b, q->stack[k].off)))
+            return false;
+    }
+    size_t d_off = dk == NONE ? NONE : q->stack[dk].off;
+    size_t d_end = dk == NONE ? NONE : d_off + q->stack[dk].len;
+    size_t prev_end = 0, uncond_end = 0;
+    for (size_t j = 0; j < q->npairs; j++) {
+        const pair *p = &q->pairs[j];
+        bool conditional = d_off != NONE && p->open > d_off;
+        size_t before_lo = prev_end;
+        if (conditional && before_lo < d_end)
+            before_lo = d_end;
+        size_t after_hi = j + 1 < q->npairs ? q->pairs[j + 1].open : b->len;
+        if (!conditional && d_off != NONE && after_hi > d_off)
+            after_hi = d_off;
+        bool ok = p->cont ? record_chain_end(q, b, p, after_hi)
+                          : record_single(q, b, p, before_lo, after_hi, conditional);
+        if (!ok)
+            return false;
+        prev_end = p->close + p->close_len;
+        if (!conditional)
+            uncond_end = prev_end;
+    }
+    if (dk == NONE)
+        return true;
+    size_t te = b->len, st;
+    while (te > d_end && is_space(cp_before(b, te, &st)))
+        te = st;
+    bool alnum = has_alnum(q, b, d_end, b->len);
+    if (q->stack[dk].cont)
+        return chain_add(q, b, d_end, te, alnum);
+    q->pending = true;
+    q->chain_fam = q->stack[dk].fam;
+    q->chain_mark = map_start(b, d_off);
+    q->chain_block = b->block;
+    q->chain_alnum = false;
+    int found = attrib_before(q, b, uncond_end, d_off, &q->chain_before);
+    if (found < 0)
+        return false;
+    if (!found)
+        memset(&q->chain_before, 0, sizeof q->chain_before);
+    return chain_add(q, b, d_end, te, alnum);
+}
+
+/* ---- entry points --------------------------------------------------------------------- */
+
 art_quotes *art_quotes_new(art_ctx *c) {
-    static art_quotes dummy;
-    dummy.c = c;
-    return &dummy;
+    art_quotes *q = art_malloc(&c->a->mem, sizeof *q);
+    if (!q) {
+        art_nomem(c);
+        return NULL;
+    }
+    memset(q, 0, sizeof *q);
+    q->c = c;
+    q->a = c->a;
+    q->disabled = (c->a->flags & ARTICLE_OPT_NO_QUOTES) != 0;
+    art_buf_init(&q->chain_text, &c->a->mem);
+    return q;
 }
 
 article_status art_quotes_block(art_quotes *q, size_t block, const char *text, size_t len,
                                 const art_seg *segs, size_t nsegs) {
-    (void)q, (void)block, (void)text, (void)len, (void)segs, (void)nsegs;
+    if (!q)
+        return ARTICLE_ERR_NOMEM;
+    if (q->c->status != ARTICLE_OK || q->disabled)
+        return q->c->status;
+    blk b = {text ? text : "", text ? len : 0, segs, segs ? nsegs : 0, block};
+    size_t mark_len = 0;
+    bool cont = false;
+    if (q->pending) {
+        cont = chain_continues(q, &b, &mark_len);
+        if (!cont && chain_drop(q) != ARTICLE_OK)
+            return q->c->status;
+    }
+    q->depth = 0;
+    q->npairs = 0;
+    memset(q->open_count, 0, sizeof q->open_count);
+    q->alnum_upto = 0;
+    q->last_alnum = NONE;
+    q->rsq_known = false;
+    if (cont && !push_open(q, 0, q->chain_fam, mark_len, true))
+        return art_nomem(q->c);
+    if (!scan(q, &b, cont ? mark_len : 0) || !block_end(q, &b))
+        return art_nomem(q->c);
+    if (!q->pending)
+        return flush_warnings(q);
     return ARTICLE_OK;
 }
 
 article_status art_quotes_break(art_quotes *q) {
-    (void)q;
-    return ARTICLE_OK;
-}
-
-article_status art_quotes_finish(art_quotes *q) {
-    (void)q;
-    return ARTICLE_OK;
+    if (!q)
+        return ARTICLE_ERR_NOMEM;
+    if (q->c->status != ARTICLE_OK || !q->pending)
+        return q->c->status;
+    return chain_drop(q);
 }
 
 void art_quotes_discard(art_quotes *q) {
-    (void)q;
+    if (!q)
+        return;
+    const art_mem *m = &q->a->mem;
+    art_free(m, q->stack);
+    art_free(m, q->pairs);
+    art_free(m, q->held);
+    art_free(m, q->cond);
+    art_free(m, q->spans);
+    art_buf_free(&q->chain_text);
+    art_free(m, q);
+}
+
+article_status art_quotes_finish(art_quotes *q) {
+    if (!q)
+        return ARTICLE_ERR_NOMEM;
+    article_status st = q->c->status;
+    if (st == ARTICLE_OK && q->pending)
+        st = chain_drop(q);
+    if (st == ARTICLE_OK)
+        st = flush_warnings(q);
+    art_quotes_discard(q);
+    return st;
 }

@@ -1,0 +1,37 @@
+/* Word lists for finding who said a quotation: speech verbs, titles and abbreviations,
+ * pronouns and the small function words that bound a speaker's name. */
+#ifndef LIBARTICLE_LEXICON_H
+#define LIBARTICLE_LEXICON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Classes of a word; one word may belong to several. */
+enum {
+    ART_LEX_CUE = 1u << 0,          /* a verb of speech, any form: said, says, told, wrote */
+    ART_LEX_ABBREV = 1u << 1,       /* its period ends no sentence: Sen., Dr., Jr., Jan. */
+    ART_LEX_TITLE = 1u << 2,        /* a title written before a name: senator, chair */
+    ART_LEX_PRONOUN = 1u << 3,      /* a pronoun that can be a speaker: he, she, they */
+    ART_LEX_DETERMINER = 1u << 4,   /* the, a, his: a noun follows, so no verb does */
+    ART_LEX_BREAKER = 1u << 5,      /* never inside a speaker's name: is, that, because */
+    ART_LEX_ADVERB = 1u << 6,       /* may stand between speaker and verb: also, has */
+    ART_LEX_OPENER = 1u << 7,       /* opens a clause before the speaker: but, however */
+    ART_LEX_PREPOSITION = 1u << 8,  /* in, at, of: starts a phrase that names no speaker */
+    ART_LEX_ELISION = 1u << 9,      /* after ‘ it marks dropped letters, not a quote: em */
+    ART_LEX_INVERTS = 1u << 10,     /* a verb of speech put before its subject: said X */
+    ART_LEX_LISTENER = 1u << 11,    /* a verb of speech whose listener may follow: told X */
+    ART_LEX_TIME = 1u << 12,        /* a word of time after a verb: said Monday, said later */
+    ART_LEX_GROUP = 1u << 13,       /* a bare lower-case noun that can speak: police */
+    ART_LEX_SUBORDINATOR = 1u << 14, /* opens a clause of time or manner: when, while */
+    ART_LEX_OBJECT = 1u << 15       /* an object pronoun: him, them */
+};
+
+/* The classes of a word (ASCII letters compared without case; other bytes never match),
+ * 0 when it is in no list. No allocation. */
+unsigned art_lex_lookup(const char *word, size_t len);
+
+/* Whether the table is sorted, lower-case and free of duplicates (binary search relies
+ * on it); for the tests. */
+bool art_lex_check(void);
+
+#endif

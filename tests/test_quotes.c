@@ -1,0 +1,919 @@
+/* Quotes: marks, nesting, apostrophes, quotations over several paragraphs, unbalanced
+ * marks, code, block kinds, markup, and who said it. */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "lexicon.h"
+
+/* ---- helpers ---------------------------------------------------------------------------- */
+
+static const article_quote *quote_at(const article *a, size_t i) {
+    const article_quote *q = article_quote_at(a, i);
+    ck_assert_msg(q != NULL, "no quote %zu (there are %zu)", i, article_quote_count(a));
+    return q;
+}
+
+static void expect_text(const article *a, size_t i, const char *text) {
+    size_t len;
+    const char *t = article_quote_text(quote_at(a, i), &len);
+    ck_assert_strn_eq(t, len, text);
+}
+
+/* A quotation in one paragraph: its text, and the span holding exactly that text. */
+static void expect_quote(const article *a, size_t i, const char *text) {
+    expect_text(a, i, text);
+    const article_quote *q = quote_at(a, i);
+    ck_assert_uint_eq(article_quote_span_count(q), 1);
+    ck_assert_uint_eq(article_quote_span_start(q, 0), article_quote_start(q));
+    ck_assert_uint_eq(article_quote_span_end(q, 0), article_quote_end(q));
+    ck_assert_str_eq(slice(a, article_quote_start(q), article_quote_end(q)), text);
+}
+
+/* Speaker and cue (NULL for none), both checked against their spans in the input. */
+static void expect_said(const article *a, size_t i, const char *speaker, const char *cue) {
+    const article_quote *q = quote_at(a, i);
+    const article_speaker *s = article_quote_speaker(q);
+    size_t len;
+    if (!speaker) {
+        ck_assert_msg(s == NULL, "quote %zu: unexpected speaker \"%s\"", i,
+                      s ? article_speaker_text(s, NULL) : "");
+        ck_assert_ptr_null(article_quote_cue(q, NULL));
+        ck_assert_int_eq(article_quote_attribution(q), ARTICLE_ATTRIBUTION_NONE);
+        return;
+    }
+    ck_assert_msg(s != NULL, "quote %zu: no speaker, expected \"%s\"", i, speaker);
+    ck_assert_int_eq(article_quote_attribution(q), ARTICLE_ATTRIBUTION_DIRECT);
+    const char *st = article_speaker_text(s, &len);
+    ck_assert_strn_eq(st, len, speaker);
+    ck_assert_str_eq(slice(a, article_speaker_start(s), article_speaker_end(s)), speaker);
+    const char *ct = article_quote_cue(q, &len);
+    ck_assert_strn_eq(ct, len, cue);
+    ck_assert_str_eq(slice(a, article_quote_cue_start(q), article_quote_cue_end(q)), cue);
+}
+
+static void expect_counts(const article *a, size_t quotes, size_t warnings) {
+    ck_assert_uint_eq(article_quote_count(a), quotes);
+    ck_assert_uint_eq(article_warning_count(a), warnings);
+}
+
+static void expect_unbalanced(const article *a, size_t i, size_t offset) {
+    const article_warning *w = article_warning_at(a, i);
+    ck_assert_ptr_nonnull(w);
+    ck_assert_int_eq(article_warning_get_code(w), ARTICLE_WARN_UNBALANCED_QUOTE);
+    ck_assert_uint_eq(article_warning_offset(w), offset);
+    size_t len;
+    const char *m = article_warning_message(w, &len);
+    ck_assert_strn_eq(m, len, "quotation mark opened here is never closed");
+}
+
+/* Byte offset of the n-th (0-based) occurrence of `needle` in `hay`. */
+static size_t offset_of(const char *hay, const char *needle, int n) {
+    const char *p = hay;
+    for (;;) {
+        p = strstr(p, needle);
+        ck_assert_ptr_nonnull(p);
+        if (n-- == 0)
+            return (size_t)(p - hay);
+        p++;
+    }
+}
+
+/* One quote with the given text and speaker in a one-paragraph article. */
+static void said(const char *md, const char *text, const char *speaker, const char *cue) {
+    article *a = parse_ok(md);
+    expect_counts(a, 1, 0);
+    expect_quote(a, 0, text);
+    expect_said(a, 0, speaker, cue);
+    article_free(a);
+}
+
+/* ---- marks ------------------------------------------------------------------------------ */
+
+START_TEST(straight_double) {
+    article *a = parse_ok("The mayor called the plan \"a bold step forward\" on Tuesday.\n");
+    expect_counts(a, 1, 0);
+    expect_quote(a, 0, "a bold step forward");
+    ck_assert_uint_eq(article_quote_block(quote_at(a, 0)), 0);
+    ck_assert_uint_eq(article_quote_start(quote_at(a, 0)), 27);
+    expect_said(a, 0, NULL, NULL); /* "called" names, it does not quote */
+    article_free(a);
+}
+END_TEST
+
+START_TEST(curly_double) {
+    said("“The river rose overnight,” the ranger said.\n", "The river rose overnight,",
+         "the ranger", "said");
+}
+END_TEST
+
+START_TEST(guillemets) {
+    article *a = parse_ok("The motto «Liberté, égalité» hangs above the door.\n");
+    expect_counts(a, 1, 0);
+    expect_quote(a, 0, "Liberté, égalité");
+    article_free(a);
+}
+END_TEST
+
+START_TEST(curly_single) {
+    article *a = parse_ok("Critics dubbed it the ‘bridge to nowhere’ within a week.\n");
+    expect_counts(a, 1, 0);
+    expect_quote(a, 0, "bridge to nowhere");
+    article_free(a);
+}
+END_TEST
+
+START_TEST(straight_inside_curly) {
+    said("“The note said \"back at noon\" and nothing else,” the clerk said.\n",
+         "The note said \"back at noon\" and nothing else,", "the clerk", "said");
+}
+END_TEST
+
+START_TEST(single_inside_double) {
+    said("\"He told us ‘stay inside’ twice,\" Maria Ortiz said.\n",
+         "He told us ‘stay inside’ twice,", "Maria Ortiz", "said");
+}
+END_TEST
+
+START_TEST(straight_inside_straight) {
+    said("\"The word \"maybe\" is not an answer,\" the coach said.\n",
+         "The word \"maybe\" is not an answer,", "the coach", "said");
+}
+END_TEST
+
+START_TEST(apostrophes_are_not_marks) {
+    article *a = parse_ok("The voters’ guide didn’t mention the ’90s or rock ’n’ roll.\n\n"
+                          "Give ‘em a chance ‘til Friday, ‘cause it’s early.\n");
+    expect_counts(a, 0, 0);
+    article_free(a);
+    said("‘We don’t play rock ’n’ roll,’ the band’s drummer said.\n",
+         "We don’t play rock ’n’ roll,", "the band’s drummer", "said");
+    a = parse_ok("Back in the ‘90s the slogan was ‘think small’ everywhere.\n");
+    expect_counts(a, 1, 0);
+    expect_quote(a, 0, "think small");
+    article_free(a);
+    /* A word-final ’ closes an open single quote. */
+    a = parse_ok("She called it ‘a win for the voters’ and moved on.\n");
+    expect_counts(a, 1, 0);
+    expect_quote(a, 0, "a win for the voters");
+    article_free(a);
+}
+END_TEST
+
+START_TEST(lone_marks_are_ignored) {
+    /* ‘ with no closing ’ after it is no mark; closing marks with nothing open neither. */
+    article *a = parse_ok("The memo praised ‘good behavior in the ranks.\n\n"
+                          "The crowd left” early, and ’ then » too.\n");
+    expect_counts(a, 0, 0);
+    article_free(a);
+}
+END_TEST
+
+START_TEST(empty_quotes_are_not_quotes) {
+    article *a = parse_ok("Marks like \"\" or \" \" or \"…\" or “?!” or «—» hold nothing.\n");
+    expect_counts(a, 0, 0);
+    article_free(a);
+}
+END_TEST
+
+START_TEST(dash_before_marks) {
+    article *a = parse_ok("He began—\"Wait, I was about to—\" and stopped.\n");
+    expect_counts(a, 1, 0);
+    expect_quote(a, 0, "Wait, I was about to—");
+    article_free(a);
+}
+END_TEST
+
+/* ---- several paragraphs ------------------------------------------------------------------- */
+
+START_TEST(two_paragraphs) {
+    const char *md = "\"The first part of the statement runs here.\n\n"
+                     "\"The second part ends it,\" the chief said.\n";
+    article *a = parse_ok(md);
+    expect_counts(a, 1, 0);
+    const article_quote *q = quote_at(a, 0);
+    expect_text(a, 0, "The first part of the statement runs here. The second part ends it,");
+    ck_assert_uint_eq(article_quote_block(q), 0);
+    ck_assert_uint_eq(article_quote_span_count(q), 2);
+    ck_assert_str_eq(slice(a, article_quote_span_start(q, 0), article_quote_span_end(q, 0)),
+                     "The first part of the statement runs here.");
+    ck_assert_str_eq(slice(a, article_quote_span_start(q, 1), article_quote_span_end(q, 1)),
+                     "The second part ends it,");
+    ck_assert_uint_eq(article_quote_start(q), 1);
+    ck_assert_uint_eq(article_quote_end(q), article_quote_span_end(q, 1));
+    expect_said(a, 0, "the chief", "said");
+    article_free(a);
+}
+END_TEST
+
+START_TEST(three_paragraphs) {
+    const char *md = "Intro line.\n\n"
+                     "The governor said: “We start with the roads.\n\n"
+                     "“Then we fix the schools.\n\n"
+                     "“And then we rest.”\n\n"
+                     "After that, \"a new one\" starts.\n";
+    article *a = parse_ok(md);
+    expect_counts(a, 2, 0);
+    const article_quote *q = quote_at(a, 0);
+    expect_text(a, 0, "We start with the roads. Then we fix the schools. And then we rest.");
+    ck_assert_uint_eq(article_quote_block(q), 1);
+    ck_assert_uint_eq(article_quote_span_count(q), 3);
+    ck_assert_str_eq(slice(a, article_quote_span_start(q, 0), article_quote_span_end(q, 0)),
+                     "We start with the roads.");
+    ck_assert_str_eq(slice(a, article_quote_span_start(q, 1), article_quote_span_end(q, 1)),
+                     "Then we fix the schools.");
+    ck_assert_str_eq(slice(a, article_quote_span_start(q, 2), article_quote_span_end(q, 2)),
+                     "And then we rest.");
+    ck_assert_uint_eq(article_quote_start(q), article_quote_span_start(q, 0));
+    ck_assert_uint_eq(article_quote_end(q), article_quote_span_end(q, 2));
+    expect_said(a, 0, "The governor", "said");
+    expect_quote(a, 1, "a new one");
+    ck_assert_uint_eq(article_quote_block(quote_at(a, 1)), 4);
+    article_free(a);
+}
+END_TEST
+
+START_TEST(heading_interrupts) {
+    const char *md = "\"This part opens a quote.\n\n"
+                     "# A heading\n\n"
+                     "\"This one is complete,\" she said.\n";
+    article *a = parse_ok(md);
+    expect_counts(a, 1, 1);
+    expect_unbalanced(a, 0, 0);
+    expect_quote(a, 0, "This one is complete,");
+    ck_assert_uint_eq(article_quote_block(quote_at(a, 0)), 2);
+    expect_said(a, 0, "she", "said");
+    article_free(a);
+}
+END_TEST
+
+START_TEST(code_block_interrupts) {
+    const char *md = "Intro.\n\n"
+                     "“Opening words here.\n\n"
+                     "```\nprint(\"x\")\n```\n\n"
+                     "“Closing words,” he said.\n";
+    article *a = parse_ok(md);
+    expect_counts(a, 1, 1);
+    expect_unbalanced(a, 0, offset_of(md, "“", 0));
+    expect_quote(a, 0, "Closing words,");
+    expect_said(a, 0, "he", "said");
+    article_free(a);
+}
+END_TEST
+
+START_TEST(not_continued) {
+    const char *md = "Intro \"never closed here.\n\nPlain paragraph.\n";
+    article *a = parse_ok(md);
+    expect_counts(a, 0, 1);
+    expect_unbalanced(a, 0, 6);
+    article_free(a);
+    /* An item is no paragraph beside the last one. */
+    md = "- \"first item opens\n- \"second item closes\"\n";
+    a = parse_ok(md);
+    expect_counts(a, 1, 1);
+    expect_unbalanced(a, 0, 2);
+    expect_quote(a, 0, "second item closes");
+    article_free(a);
+}
+END_TEST
+
+/* ---- unbalanced marks ---------------------------------------------------------------------- */
+
+START_TEST(unbalanced_keeps_nested_and_later) {
+    const char *md = "He said \"this one never ends, and “this one does” inside it.\n\n"
+                     "Later she added a \"complete quote\" here.\n";
+    article *a = parse_ok(md);
+    expect_counts(a, 2, 1);
+    expect_unbalanced(a, 0, 8);
+    expect_quote(a, 0, "this one does");
+    ck_assert_uint_eq(article_quote_block(quote_at(a, 0)), 0);
+    expect_quote(a, 1, "complete quote");
+    ck_assert_uint_eq(article_quote_block(quote_at(a, 1)), 1);
+    article_free(a);
+}
+END_TEST
+
+START_TEST(unbalanced_over_paragraphs) {
+    const char *md = "“First paragraph with «a nested one» inside.\n\n"
+                     "“Second paragraph with ‘another’ and no end.\n\n"
+                     "Third is plain, then \"done\" here.\n";
+    article *a = parse_ok(md);
+    expect_counts(a, 3, 1); /* one warning, at the first mark */
+    expect_unbalanced(a, 0, 0);
+    expect_quote(a, 0, "a nested one");
+    ck_assert_uint_eq(article_quote_block(quote_at(a, 0)), 0);
+    expect_quote(a, 1, "another");
+    ck_assert_uint_eq(article_quote_block(quote_at(a, 1)), 1);
+    expect_quote(a, 2, "done");
+    article_free(a);
+}
+END_TEST
+
+START_TEST(unclosed_inside_closed) {
+    const char *md =
+        "\"He shouted «stop and ran,\" the witness said. \"Then «silence,\" she said.\n";
+    article *a = parse_ok(md);
+    expect_counts(a, 2, 2);
+    expect_unbalanced(a, 0, offset_of(md, "«", 0));
+    expect_unbalanced(a, 1, offset_of(md, "«", 1));
+    expect_quote(a, 0, "He shouted «stop and ran,");
+    expect_said(a, 0, "the witness", "said");
+    expect_quote(a, 1, "Then «silence,");
+    expect_said(a, 1, "she", "said");
+    article_free(a);
+}
+END_TEST
+
+START_TEST(warnings_in_document_order) {
+    /* The outer mark stays undecided until the paragraph ends; its warning still comes
+     * before the one for the mark inside it. */
+    const char *md = "“Outer opens, “inner «never» ” and «lost here.\n\nNext.\n";
+    article *a = parse_ok(md);
+    ck_assert_uint_eq(article_warning_count(a), 2);
+    expect_unbalanced(a, 0, 0);
+    expect_unbalanced(a, 1, offset_of(md, "«", 1));
+    expect_counts(a, 1, 2);
+    expect_quote(a, 0, "inner «never» ");
+    article_free(a);
+}
+END_TEST
+
+/* ---- code and blocks ----------------------------------------------------------------------- */
+
+START_TEST(code_is_ignored) {
+    article *a = parse_ok("Type `\"quoted\"` to search, or say \"hello\" instead.\n\n"
+                          "```\nsay \"nothing\" here\n```\n\n"
+                          "    indented \"code\" too\n");
+    expect_counts(a, 1, 0);
+    expect_quote(a, 0, "hello");
+    article_free(a);
+    /* A mark inside code inside a quotation belongs to the code. */
+    const char *md = "\"Run `ls \"x` now,\" she said.\n";
+    a = parse_ok(md);
+    expect_counts(a, 1, 0);
+    expect_text(a, 0, "Run ls \"x now,");
+    const article_quote *q = quote_at(a, 0);
+    ck_assert_str_eq(slice(a, article_quote_start(q), article_quote_end(q)), "Run `ls \"x` now,");
+    expect_said(a, 0, "she", "said");
+    article_free(a);
+}
+END_TEST
+
+START_TEST(heading_list_blockquote_table) {
+    article *a = parse_ok("## The \"quiet\" season\n");
+    expect_counts(a, 1, 0);
+    expect_quote(a, 0, "quiet");
+    ck_assert_int_eq(article_block_get_type(article_block_at(a, 0)), ARTICLE_BLOCK_HEADING);
+    article_free(a);
+
+    a = parse_ok("- first item\n- second item says \"hello there\"\n");
+    expect_counts(a, 1, 0);
+    expect_quote(a, 0, "hello there");
+    size_t bi = article_quote_block(quote_at(a, 0));
+    const article_block *b = article_block_at(a, bi);
+    ck_assert_int_eq(article_block_get_type(b), ARTICLE_BLOCK_PARAGRAPH);
+    ck_assert_int_eq(article_block_get_type(article_block_at(a, article_block_parent(b))),
+                     ARTICLE_BLOCK_ITEM);
+    article_free(a);
+
+    a = parse_ok("> \"Stay calm,\" the pilot said.\n");
+    expect_counts(a, 1, 0);
+    expect_quote(a, 0, "Stay calm,");
+    expect_said(a, 0, "the pilot", "said");
+    ck_assert_uint_eq(article_quote_block(quote_at(a, 0)), 1);
+    article_free(a);
+
+    a = parse_ok("| Name | Motto |\n|---|---|\n| Ada | \"Keep going\" |\n");
+    expect_counts(a, 1, 0);
+    expect_quote(a, 0, "Keep going");
+    b = article_block_at(a, article_quote_block(quote_at(a, 0)));
+    ck_assert_int_eq(article_block_get_type(b), ARTICLE_BLOCK_TABLE_CELL);
+    article_free(a);
+}
+END_TEST
+
+START_TEST(blockquote_paragraphs_continue) {
+    const char *md = "> “One paragraph here.\n>\n> “Another one,” the pastor said.\n";
+    article *a = parse_ok(md);
+    expect_counts(a, 1, 0);
+    expect_text(a, 0, "One paragraph here. Another one,");
+    ck_assert_uint_eq(article_quote_span_count(quote_at(a, 0)), 2);
+    expect_said(a, 0, "the pastor", "said");
+    article_free(a);
+}
+END_TEST
+
+START_TEST(markup_inside_quotes) {
+    article *a = parse_ok("She wrote \"a *truly* bold plan\" last year.\n");
+    expect_counts(a, 1, 0);
+    expect_text(a, 0, "a truly bold plan");
+    const article_quote *q = quote_at(a, 0);
+    ck_assert_str_eq(slice(a, article_quote_start(q), article_quote_end(q)),
+                     "a *truly* bold plan");
+    article_free(a);
+
+    a = parse_ok("\"*Everything* changes,\" said **Lu Wen**.\n");
+    expect_counts(a, 1, 0);
+    expect_text(a, 0, "Everything changes,");
+    q = quote_at(a, 0);
+    ck_assert_str_eq(slice(a, article_quote_start(q), article_quote_end(q)),
+                     "*Everything* changes,");
+    size_t len;
+    const article_speaker *s = article_quote_speaker(q);
+    ck_assert_ptr_nonnull(s);
+    ck_assert_strn_eq(article_speaker_text(s, &len), len, "Lu Wen");
+    ck_assert_str_eq(slice(a, article_speaker_start(s), article_speaker_end(s)), "Lu Wen");
+    article_free(a);
+
+    a = parse_ok("\"See [the report](https://example.com/r) today,\" he said.\n");
+    expect_counts(a, 1, 0);
+    expect_text(a, 0, "See the report today,");
+    expect_said(a, 0, "he", "said");
+    article_free(a);
+
+    /* Marks written as entities map back to the entities. */
+    a = parse_ok("&ldquo;Fine,&rdquo; she said. &quot;Done&quot; too.\n");
+    expect_counts(a, 2, 0);
+    expect_quote(a, 0, "Fine,");
+    ck_assert_uint_eq(article_quote_start(quote_at(a, 0)), 7);
+    expect_said(a, 0, "she", "said");
+    expect_quote(a, 1, "Done");
+    article_free(a);
+}
+END_TEST
+
+/* ---- attribution ------------------------------------------------------------------------ */
+
+START_TEST(speaker_after) {
+    said("\"The bridge is safe,\" Mayor Ana Ruiz said.\n", "The bridge is safe,",
+         "Mayor Ana Ruiz", "said");
+    said("\"The bridge is safe,\" said Ana Ruiz, the city engineer.\n", "The bridge is safe,",
+         "Ana Ruiz", "said");
+    said("\"Not today\" she said.\n", "Not today", "she", "said");
+    said("\"We expect delays,\" Dana Cole, a spokeswoman for the transit agency, said.\n",
+         "We expect delays,", "Dana Cole, a spokeswoman for the transit agency", "said");
+    said("\"We expect delays,\" the agency said in a statement.\n", "We expect delays,",
+         "the agency", "said");
+    said("\"Who pays?\" Lina Frost asked.\n", "Who pays?", "Lina Frost", "asked");
+    said("\"We will appeal,\" the lawyer later told reporters.\n", "We will appeal,",
+         "the lawyer", "told");
+    said("\"Rates will hold,\" the notes state.\n", "Rates will hold,", "the notes", "state");
+}
+END_TEST
+
+START_TEST(speaker_before) {
+    said("The engineer said, \"The beams will hold.\"\n", "The beams will hold.",
+         "The engineer", "said");
+    said("Dr. Lena Park told the panel: \"The data is clear.\"\n", "The data is clear.",
+         "Dr. Lena Park", "told");
+    said("Earlier in the day the crowd cheered. She added, \"Nothing else changed.\"\n",
+         "Nothing else changed.", "She", "added");
+    said("In a statement on Friday, the union said, \"Talks will resume.\"\n",
+         "Talks will resume.", "the union", "said");
+    said("But Omar Haddad said in a radio interview, \"The plan works.\"\n", "The plan works.",
+         "Omar Haddad", "said");
+}
+END_TEST
+
+START_TEST(titles_and_coordination) {
+    said("\"Funding is secured,\" Sen. Maria Gomez (D-NM) said.\n", "Funding is secured,",
+         "Sen. Maria Gomez (D-NM)", "said");
+    said("\"We oppose the bill,\" Rep. Tom Hale (R-OH), Rep. Ida Moss (D-MI), and Gov. Ray "
+         "Lind stated in a joint letter.\n",
+         "We oppose the bill,",
+         "Rep. Tom Hale (R-OH), Rep. Ida Moss (D-MI), and Gov. Ray Lind", "stated");
+    said("Tom Hale, Ida Moss and Ray Lind wrote, \"We oppose the bill.\"\n",
+         "We oppose the bill.", "Tom Hale, Ida Moss and Ray Lind", "wrote");
+    said("After the vote, Hale and Moss said, \"We lost.\"\n", "We lost.", "Hale and Moss",
+         "said");
+}
+END_TEST
+
+START_TEST(pronouns) {
+    said("\"It works,\" he said.\n", "It works,", "he", "said");
+    said("\"We agree,\" they wrote.\n", "We agree,", "they", "wrote");
+    said("I said, \"Not yet.\"\n", "Not yet.", "I", "said");
+    said("\"Prices will rise,\" it warned.\n", "Prices will rise,", "it", "warned");
+    said("We replied: \"No comment.\"\n", "No comment.", "We", "replied");
+}
+END_TEST
+
+START_TEST(according_to) {
+    said("\"Demand fell sharply,\" according to the quarterly report.\n",
+         "Demand fell sharply,", "the quarterly report", "according to");
+    said("According to the filing, \"the company owes nothing.\"\n",
+         "the company owes nothing.", "the filing", "According to");
+}
+END_TEST
+
+START_TEST(abbreviations_do_not_end_sentences) {
+    said("\"The vote is final,\" U.S. Rep. Jo Ann Kerr said.\n", "The vote is final,",
+         "U.S. Rep. Jo Ann Kerr", "said");
+    said("Gen. J. R. Pike said, \"Hold the line.\"\n", "Hold the line.", "Gen. J. R. Pike",
+         "said");
+    said("Mr. and Mrs. Lowe said, \"Thank you.\"\n", "Thank you.", "Mr. and Mrs. Lowe", "said");
+    said("\"We moved,\" Ms. Ada Lowe of Washington, D.C., said.\n", "We moved,",
+         "Ms. Ada Lowe of Washington, D.C.", "said");
+    said("\"It held,\" said Lt. Gen. Sam Ode Jr.\n", "It held,", "Lt. Gen. Sam Ode Jr.", "said");
+}
+END_TEST
+
+START_TEST(no_attribution) {
+    /* The sentence ends before a cue. */
+    said("Mr. Lee resigned on Monday. \"It was time.\"\n", "It was time.", NULL, NULL);
+    said("\"It was time.\" The board agreed, Lee said.\n", "It was time.", NULL, NULL);
+    said("The panel met. \"We disagree,\" The end.\n", "We disagree,", NULL, NULL);
+    /* Naming, not speech; no verb of speech at all; a clause, not a name. */
+    said("Residents formed a group called \"Neighbors First\" in May.\n", "Neighbors First",
+         NULL, NULL);
+    said("\"Yes\" is the answer.\n", "Yes", NULL, NULL);
+    said("\"Yes\" is what the mayor said.\n", "Yes", NULL, NULL);
+    said("They wanted to say, \"Thanks.\"\n", "Thanks.", NULL, NULL);
+    said("The memo said that \"costs rose.\"\n", "costs rose.", NULL, NULL);
+    said("Officials urged voters to emphasize \"calm and patience\" at the polls.\n",
+         "calm and patience", NULL, NULL);
+}
+END_TEST
+
+START_TEST(what_follows_the_verb) {
+    said("\"We will see,\" said a source close to the campaign.\n", "We will see,",
+         "a source close to the campaign", "said");
+    said("\"We will see,\" said an aide who asked not to be named.\n", "We will see,",
+         "an aide", "said");
+    said("\"No,\" she said when asked whether the plan would pass.\n", "No,", "she", "said");
+    said("\"It passed,\" Ann Lee said to reporters on Monday.\n", "It passed,", "Ann Lee",
+         "said");
+    said("\"It passed,\" Ann Lee told reporters that night.\n", "It passed,", "Ann Lee",
+         "told");
+    said("\"It passed,\" Ann Lee said late Tuesday.\n", "It passed,", "Ann Lee", "said");
+    /* Reported speech after the verb: the quotation is not what was said. */
+    said("On \"Morning Roundup,\" Ann Lee said the bill would pass.\n", "Morning Roundup,",
+         NULL, NULL);
+    said("On \"Morning Roundup,\" Ann Lee said that the bill would pass.\n",
+         "Morning Roundup,", NULL, NULL);
+    said("On \"Morning Roundup,\" the host asked Lee how the bill would pass.\n",
+         "Morning Roundup,", NULL, NULL);
+    said("He called it \"a fair deal,\" giving states more power.\n", "a fair deal,", NULL,
+         NULL);
+    said("They fought \"poison pill\" measures added by the committee.\n", "poison pill",
+         NULL, NULL);
+    said("\"Call the roll,\" came shouts from the floor.\n", "Call the roll,", NULL, NULL);
+    said("\"It works,\" posted the account on Monday.\n", "It works,", NULL, NULL);
+}
+END_TEST
+
+START_TEST(appositives_and_descriptions) {
+    said("\"We back it,\" Cruz, who sponsored the bill, said.\n", "We back it,",
+         "Cruz, who sponsored the bill", "said");
+    said("\"We back it,\" election law expert Rick Hasen wrote.\n", "We back it,",
+         "election law expert Rick Hasen", "wrote");
+    said("\"We back it,\" officials said.\n", "We back it,", "officials", "said");
+    said("\"We back it,\" police said.\n", "We back it,", "police", "said");
+    said("After the rally in Akron, Gov. Ann Lee (R-OH), said, \"We won.\"\n", "We won.",
+         "Gov. Ann Lee (R-OH)", "said");
+    said("Jane Doe, a spokeswoman, said: \"We agree.\"\n", "We agree.",
+         "Jane Doe, a spokeswoman", "said");
+    /* A pronoun is a whole speaker; what comes before it is not part of it. */
+    said("On \"Good Day\" Tuesday, he said nothing new.\n", "Good Day", NULL, NULL);
+    said("He then put on an accent and joked, \"Not me.\"\n", "Not me.", NULL, NULL);
+    said("\"Silver standard,\" says she warned about surprises.\n", "Silver standard,", NULL,
+         NULL);
+    said("They cited \"joint\" policies, which he said had failed.\n", "joint", NULL, NULL);
+    said("Lemkin, who coined the word, once said, \"It happened before.\"\n",
+         "It happened before.", NULL, NULL);
+}
+END_TEST
+
+START_TEST(two_quotes_one_sentence) {
+    const char *md = "\"We tried,\" she said, \"and we failed.\" \"Not again.\"\n";
+    article *a = parse_ok(md);
+    expect_counts(a, 3, 0);
+    expect_quote(a, 0, "We tried,");
+    expect_said(a, 0, "she", "said");
+    expect_quote(a, 1, "and we failed.");
+    expect_said(a, 1, "she", "said");
+    expect_quote(a, 2, "Not again.");
+    expect_said(a, 2, NULL, NULL);
+    article_free(a);
+}
+END_TEST
+
+/* ---- the sample article ----------------------------------------------------------------- */
+
+static void expect_ends(const article *a, size_t i, const char *first, const char *last) {
+    size_t len;
+    const char *t = article_quote_text(quote_at(a, i), &len);
+    ck_assert_msg(len >= strlen(first) && memcmp(t, first, strlen(first)) == 0,
+                  "quote %zu starts \"%.*s\"", i, (int)len, t);
+    ck_assert_msg(len >= strlen(last) && memcmp(t + len - strlen(last), last, strlen(last)) == 0,
+                  "quote %zu ends \"%.*s\"", i, (int)len, t);
+    const article_quote *q = quote_at(a, i);
+    ck_assert_uint_eq(article_quote_span_count(q), 1);
+    const char *s = slice(a, article_quote_start(q), article_quote_end(q));
+    ck_assert_msg(strlen(s) == len && memcmp(s, t, len) == 0, "quote %zu span", i);
+}
+
+START_TEST(fentanyl_sample) {
+    size_t len;
+    char *md = sample_article(&len);
+    article *a = parse_ok_opts(md, len, NULL);
+    free(md);
+    expect_counts(a, 10, 0);
+    static const struct {
+        size_t block;
+        const char *first, *last, *speaker, *cue;
+    } want[] = {
+        {1, "The [Chinese Communist Party] is using", "for its human rights abuses,",
+         "Rep. Young Kim (R-CA), House Foreign Affairs Committee Chair Michael McCaul (R-TX), "
+         "and China select committee Chair Mike Gallagher (R-WI)",
+         "stated"},
+        {3, "Given how many", "accountable to these obligations,", "the letter", "said"},
+        {3, "We do not support", "cannot circumvent Congress.", NULL, NULL},
+        {4, "China’s Ministry", "Autonomous Region (XUAR),", "the letter", "added"},
+        {4, "This demonstrates", "CCP-perceived ‘good behavior.", NULL, NULL},
+        {5, "China's campaign of repression", "Muslim minority groups.", NULL, NULL},
+        {7, "According to the Center", "into the United States,", "the letter", "states"},
+        {7, "the importance of engagement", "as success itself.", NULL, NULL},
+        {8, "As we expected", "worsened under this Administration,", "they", "wrote"},
+        {9, "We are therefore", "producing any results.", "They", "added"},
+    };
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        expect_ends(a, i, want[i].first, want[i].last);
+        ck_assert_uint_eq(article_quote_block(quote_at(a, i)), want[i].block);
+        ck_assert_int_eq(article_block_get_type(article_block_at(a, want[i].block)),
+                         ARTICLE_BLOCK_PARAGRAPH);
+        expect_said(a, i, want[i].speaker, want[i].cue);
+    }
+    article_free(a);
+}
+END_TEST
+
+/* An article with front matter (spans count from the start of the file) and most of the
+ * above together. */
+START_TEST(fixture_article) {
+    size_t len;
+    char *md = fixture("quotes-council.md", &len);
+    article *a = parse_ok_opts(md, len, NULL);
+    expect_counts(a, 8, 2);
+    expect_quote(a, 0, "green corridor,");
+    expect_said(a, 0, NULL, NULL);
+    expect_quote(a, 1, "This is the biggest change to the east side in a generation,");
+    expect_said(a, 1, "Mayor Lena Ortiz", "said");
+    expect_quote(a, 2, "We listened, and we changed it.");
+    expect_said(a, 2, NULL, NULL);
+    const article_quote *q = quote_at(a, 3);
+    expect_text(a, 3, "The cost estimates are guesswork. Nobody on this council can tell you what "
+                      "the land will cost in five years,");
+    ck_assert_uint_eq(article_quote_block(q), 2);
+    ck_assert_uint_eq(article_quote_span_count(q), 2);
+    ck_assert_str_eq(slice(a, article_quote_span_start(q, 0), article_quote_span_end(q, 0)),
+                     "The cost estimates are\nguesswork.");
+    expect_said(a, 3, "he", "added");
+    expect_quote(a, 4, "the corridor");
+    const article_block *b = article_block_at(a, article_quote_block(quote_at(a, 4)));
+    ck_assert_int_eq(article_block_get_type(b), ARTICLE_BLOCK_HEADING);
+    /* A soft break is a space in the text and a newline in the span. */
+    expect_text(a, 5, "the corridor runs 4.2 miles from Mill Street to the river.");
+    q = quote_at(a, 5);
+    ck_assert_str_eq(slice(a, article_quote_start(q), article_quote_end(q)),
+                     "the corridor runs 4.2 miles from Mill Street to the\nriver.");
+    expect_said(a, 5, "the city’s planning office", "According to");
+    expect_quote(a, 6, "We’ve waited for this since the ’90s,");
+    expect_said(a, 6, "resident Ana Cole", "told");
+    expect_quote(a, 7, "Phase one");
+    expect_unbalanced(a, 0, offset_of(md, "\"rushed", 0));
+    expect_unbalanced(a, 1, offset_of(md, "«the", 0));
+    article_free(a);
+    free(md);
+}
+END_TEST
+
+/* ---- scale, options, memory ----------------------------------------------------------------- */
+
+static char *repeat(const char *unit, size_t times, const char *tail) {
+    size_t u = strlen(unit), t = strlen(tail);
+    char *s = malloc(u * times + t + 1);
+    ck_assert_ptr_nonnull(s);
+    for (size_t i = 0; i < times; i++)
+        memcpy(s + i * u, unit, u);
+    memcpy(s + u * times, tail, t + 1);
+    return s;
+}
+
+START_TEST(many_marks) {
+    /* 100,000 marks in one paragraph each way: all pairs, all open, all single. */
+    char *md = repeat("\"a\" ", 50000, "\n");
+    article *a = parse_ok(md);
+    expect_counts(a, 50000, 0);
+    expect_quote(a, 49999, "a");
+    article_free(a);
+    free(md);
+
+    md = repeat("“a ", 100000, "\n");
+    a = parse_ok(md);
+    expect_counts(a, 0, 100000);
+    expect_unbalanced(a, 0, 0);
+    expect_unbalanced(a, 99999, 99999 * 5);
+    article_free(a);
+    free(md);
+
+    md = repeat("‘a ", 100000, "b’\n");
+    a = parse_ok(md);
+    expect_counts(a, 1, 0);
+    expect_quote(a, 0, "a b");
+    article_free(a);
+    free(md);
+
+    md = repeat("“a” said ", 50000, "\n");
+    a = parse_ok(md);
+    expect_counts(a, 50000, 0);
+    article_free(a);
+    free(md);
+}
+END_TEST
+
+START_TEST(no_quotes_option) {
+    article_options o = ARTICLE_OPTIONS_INIT;
+    o.flags = ARTICLE_OPT_NO_QUOTES;
+    const char *md = "\"Fine,\" she said. \"Never closed.\n";
+    article *a = parse_ok_opts(md, strlen(md), &o);
+    expect_counts(a, 0, 0);
+    article_free(a);
+}
+END_TEST
+
+typedef struct budget {
+    long left;
+    long failures;
+} budget;
+
+static void *fail_malloc(size_t n, void *ctx) {
+    budget *b = ctx;
+    if (b->left-- <= 0) {
+        b->failures++;
+        return NULL;
+    }
+    return malloc(n);
+}
+
+static void *fail_realloc(void *p, size_t n, void *ctx) {
+    budget *b = ctx;
+    if (b->left-- <= 0) {
+        b->failures++;
+        return NULL;
+    }
+    return realloc(p, n);
+}
+
+static void fail_free(void *p, void *ctx) {
+    (void)ctx;
+    free(p);
+}
+
+START_TEST(out_of_memory) {
+    /* Every allocation failing in turn gives ARTICLE_ERR_NOMEM (leaks show under ASan
+     * and valgrind), until there are enough for the parse to succeed. */
+    const char *md = "“One «two» three,” Sen. Ann Lee said. “Open ‘in’ one.\n\n"
+                     "“And closed,” she said. \"Left «open\n\n"
+                     "# T\n\n\"x\" \"y\" \"z\" said Bo.\n";
+    budget b = {0, 0};
+    article_allocator al = {fail_malloc, fail_realloc, fail_free, &b};
+    article_options o = ARTICLE_OPTIONS_INIT;
+    o.allocator = &al;
+    for (long n = 0;; n++) {
+        b.left = n;
+        b.failures = 0;
+        article *a = NULL;
+        article_status st = article_parse(md, strlen(md), &o, &a, NULL);
+        if (st == ARTICLE_OK) {
+            ck_assert_uint_eq(b.failures, 0);
+            ck_assert_uint_eq(article_quote_count(a), 5);
+            ck_assert_uint_eq(article_warning_count(a), 2);
+            article_free(a);
+            break;
+        }
+        ck_assert_int_eq(st, ARTICLE_ERR_NOMEM);
+        ck_assert_ptr_null(a);
+        ck_assert_msg(n < 100000, "no success after %ld allocations", n);
+    }
+}
+END_TEST
+
+/* ---- lexicon -------------------------------------------------------------------------- */
+
+START_TEST(lexicon) {
+    ck_assert(art_lex_check());
+    ck_assert(art_lex_lookup("said", 4) & ART_LEX_CUE);
+    ck_assert(art_lex_lookup("Says", 4) & ART_LEX_CUE);
+    ck_assert(art_lex_lookup("acknowledged", 12) & ART_LEX_CUE);
+    ck_assert(art_lex_lookup("tweeted", 7) & ART_LEX_CUE);
+    ck_assert(!(art_lex_lookup("called", 6) & ART_LEX_CUE));
+    ck_assert(art_lex_lookup("Sen", 3) & ART_LEX_ABBREV);
+    ck_assert(art_lex_lookup("JR", 2) & ART_LEX_ABBREV);
+    ck_assert(art_lex_lookup("she", 3) & ART_LEX_PRONOUN);
+    ck_assert(art_lex_lookup("spokeswoman", 11) & ART_LEX_TITLE);
+    ck_assert(art_lex_lookup("em", 2) & ART_LEX_ELISION);
+    ck_assert_uint_eq(art_lex_lookup("sai", 3), 0);
+    ck_assert_uint_eq(art_lex_lookup("said!", 5), 0);
+    ck_assert_uint_eq(art_lex_lookup("", 0), 0);
+    ck_assert_uint_eq(art_lex_lookup("acknowledgementsandmore", 23), 0);
+}
+END_TEST
+
+/* The finder driven directly, as body.c drives it: one block of plain text whose segments
+ * say where each part sits in the input. */
+START_TEST(direct_segments) {
+    const char *src = "x \\\"Hi *there*,\\\" said Al.";
+    article *a = parse_ok(src);
+    a->quote_count = 0;
+    article_error err;
+    article_options o;
+    article_options_init(&o, ARTICLE_OPTIONS_VERSION);
+    art_ctx c = {a, &o, &err, ARTICLE_OK};
+    /* Plain text `x "Hi there," said Al.`: the escapes and emphasis are not exact. */
+    const char *text = "x \"Hi there,\" said Al.";
+    art_seg segs[] = {
+        {0, 0, 2, true, false},   /* "x " */
+        {2, 2, 4, false, false},  /* \" */
+        {3, 4, 7, true, false},   /* "Hi " */
+        {6, 8, 13, true, false},  /* "there" inside *...* */
+        {11, 14, 15, true, false}, /* "," */
+        {12, 15, 17, false, false}, /* \" */
+        {13, 17, 26, true, false}, /* " said Al." */
+    };
+    art_quotes *q = art_quotes_new(&c);
+    ck_assert_ptr_nonnull(q);
+    ck_assert_int_eq(art_quotes_block(q, 0, text, strlen(text), segs, 7), ARTICLE_OK);
+    ck_assert_int_eq(art_quotes_finish(q), ARTICLE_OK);
+    expect_counts(a, 1, 0);
+    expect_text(a, 0, "Hi there,");
+    const article_quote *r = quote_at(a, 0);
+    ck_assert_str_eq(slice(a, article_quote_start(r), article_quote_end(r)), "Hi *there*,");
+    expect_said(a, 0, "Al", "said");
+    article_free(a);
+}
+END_TEST
+
+int main(void) {
+    Suite *s = suite_create("quotes");
+    TCase *tc = tcase_create("marks");
+    tcase_add_test(tc, straight_double);
+    tcase_add_test(tc, curly_double);
+    tcase_add_test(tc, guillemets);
+    tcase_add_test(tc, curly_single);
+    tcase_add_test(tc, straight_inside_curly);
+    tcase_add_test(tc, single_inside_double);
+    tcase_add_test(tc, straight_inside_straight);
+    tcase_add_test(tc, apostrophes_are_not_marks);
+    tcase_add_test(tc, lone_marks_are_ignored);
+    tcase_add_test(tc, empty_quotes_are_not_quotes);
+    tcase_add_test(tc, dash_before_marks);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("paragraphs");
+    tcase_add_test(tc, two_paragraphs);
+    tcase_add_test(tc, three_paragraphs);
+    tcase_add_test(tc, heading_interrupts);
+    tcase_add_test(tc, code_block_interrupts);
+    tcase_add_test(tc, not_continued);
+    tcase_add_test(tc, unbalanced_keeps_nested_and_later);
+    tcase_add_test(tc, unbalanced_over_paragraphs);
+    tcase_add_test(tc, unclosed_inside_closed);
+    tcase_add_test(tc, warnings_in_document_order);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("blocks");
+    tcase_add_test(tc, code_is_ignored);
+    tcase_add_test(tc, heading_list_blockquote_table);
+    tcase_add_test(tc, blockquote_paragraphs_continue);
+    tcase_add_test(tc, markup_inside_quotes);
+    tcase_add_test(tc, direct_segments);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("attribution");
+    tcase_add_test(tc, speaker_after);
+    tcase_add_test(tc, speaker_before);
+    tcase_add_test(tc, titles_and_coordination);
+    tcase_add_test(tc, pronouns);
+    tcase_add_test(tc, according_to);
+    tcase_add_test(tc, abbreviations_do_not_end_sentences);
+    tcase_add_test(tc, no_attribution);
+    tcase_add_test(tc, what_follows_the_verb);
+    tcase_add_test(tc, appositives_and_descriptions);
+    tcase_add_test(tc, two_quotes_one_sentence);
+    tcase_add_test(tc, fentanyl_sample);
+    tcase_add_test(tc, fixture_article);
+    tcase_add_test(tc, lexicon);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("limits");
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, many_marks);
+    tcase_add_test(tc, no_quotes_option);
+    tcase_add_test(tc, out_of_memory);
+    suite_add_tcase(s, tc);
+    return run_suite(s);
+}
