@@ -153,6 +153,38 @@ bool art_warn(art_ctx *c, article_warning_code code, size_t offset, const char *
 
 /* ---- lines -------------------------------------------------------------------------- */
 
+static size_t line_end(const article *a, size_t k) {
+    return k + 1 < a->line_count ? a->lines[k + 1] : a->source_len;
+}
+
+/* Checkpoints in long lines (see struct article). Ordinary text has none and pays one
+ * comparison per line. */
+static bool build_marks(article *a) {
+    size_t n = 0;
+    for (size_t k = 0; k < a->line_count; k++) {
+        size_t len = line_end(a, k) - a->lines[k];
+        if (len > ART_LOCATE_STRIDE)
+            n += (len - 1) / ART_LOCATE_STRIDE;
+    }
+    if (n == 0)
+        return true;
+    a->marks = art_malloc(&a->mem, n * sizeof *a->marks);
+    a->mark_cols = art_malloc(&a->mem, n * sizeof *a->mark_cols);
+    if (!a->marks || !a->mark_cols)
+        return false;
+    size_t m = 0;
+    for (size_t k = 0; k < a->line_count; k++) {
+        size_t b = a->lines[k], e = line_end(a, k), cols = 0;
+        for (size_t p = b + ART_LOCATE_STRIDE; p < e; p += ART_LOCATE_STRIDE) {
+            cols += art_utf8_count(a->source + p - ART_LOCATE_STRIDE, ART_LOCATE_STRIDE);
+            a->marks[m] = p;
+            a->mark_cols[m++] = cols;
+        }
+    }
+    a->mark_count = m;
+    return true;
+}
+
 /* Line starts, with "\n", "\r\n" and a lone "\r" all ending a line, as in cmark-gfm and
  * libyaml. */
 static bool build_lines(article *a) {
@@ -182,7 +214,7 @@ static bool build_lines(article *a) {
                 a->lines[k++] = i + 1;
     }
     a->line_count = n;
-    return true;
+    return build_marks(a);
 }
 
 void art_locate(const article *a, size_t offset, size_t *line, size_t *column) {
@@ -198,8 +230,25 @@ void art_locate(const article *a, size_t offset, size_t *line, size_t *column) {
     }
     if (line)
         *line = lo + 1;
-    if (column)
-        *column = art_utf8_count(a->source + a->lines[lo], offset - a->lines[lo]) + 1;
+    if (!column)
+        return;
+    size_t from = a->lines[lo], cols = 0;
+    if (offset - from > ART_LOCATE_STRIDE && a->mark_count) {
+        /* The last checkpoint at or before offset; it is in this line, which is long. */
+        size_t l = 0, h = a->mark_count;
+        while (h - l > 1) {
+            size_t mid = l + (h - l) / 2;
+            if (a->marks[mid] <= offset)
+                l = mid;
+            else
+                h = mid;
+        }
+        if (a->marks[l] <= offset && a->marks[l] > from) {
+            cols = a->mark_cols[l];
+            from = a->marks[l];
+        }
+    }
+    *column = cols + art_utf8_count(a->source + from, offset - from) + 1;
 }
 
 void article_locate(const article *a, size_t offset, size_t *line, size_t *column) {
@@ -427,6 +476,8 @@ void article_free(article *a) {
     art_free(&mem, a->quotes);
     art_free(&mem, a->warnings);
     art_free(&mem, a->lines);
+    art_free(&mem, a->marks);
+    art_free(&mem, a->mark_cols);
     art_free(&mem, a->source);
     art_arena_free(&a->arena);
     pthread_mutex_destroy(&a->render_lock);

@@ -174,6 +174,11 @@ struct article {
     size_t source_len;
     size_t *lines;       /* byte offset of each line's first byte */
     size_t line_count;
+    /* Lines longer than ART_LOCATE_STRIDE bytes carry a checkpoint every stride: its byte
+     * offset and the code points from its line's start, so a column costs at most one
+     * stride of counting whatever the line's length. */
+    size_t *marks, *mark_cols;
+    size_t mark_count;
 
     bool has_front_matter;
     size_t fm_start, fm_end;     /* whole block, delimiters included */
@@ -227,6 +232,8 @@ article_status art_nomem(art_ctx *c);
 /* Append a warning; a failure to allocate it fails the parse with ARTICLE_ERR_NOMEM. */
 bool art_warn(art_ctx *c, article_warning_code code, size_t offset, const char *fmt, ...)
     ART_PRINTF(4, 5);
+
+#define ART_LOCATE_STRIDE 4096
 
 /* Line (1-based) and column (1-based, code points) of a byte offset. */
 void art_locate(const article *a, size_t offset, size_t *line, size_t *column);

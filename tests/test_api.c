@@ -189,6 +189,42 @@ START_TEST(locate_lines_and_columns) {
 }
 END_TEST
 
+/* Columns on very long lines come from checkpoints; they must equal a plain count. */
+START_TEST(locate_on_long_lines) {
+    static const char *parts[] = {"ab ", "\xc3\xa9", "\xe2\x80\x9c", "x"};
+    size_t cap = 50000 + 16, len = 0;
+    char *text = malloc(cap);
+    ck_assert_ptr_nonnull(text);
+    memcpy(text, "head\n", 5);
+    len = 5;
+    for (size_t i = 0; len < 50000; i++) {
+        const char *p = parts[i % 4];
+        memcpy(text + len, p, strlen(p));
+        len += strlen(p);
+    }
+    memcpy(text + len, "\ntail", 5);
+    len += 5;
+    article *a = parse_ok_opts(text, len, NULL);
+    size_t expect = 1; /* column of `off` on line 2, counted as we go */
+    for (size_t off = 5; off < len - 5; off++) {
+        if (off > 5)
+            expect += ((unsigned char)text[off - 1] & 0xC0) != 0x80;
+        if (off % 211 != 0 && off != len - 6 && off != 5 + 4096)
+            continue;
+        size_t line, col;
+        article_locate(a, off, &line, &col);
+        ck_assert_uint_eq(line, 2);
+        ck_assert_uint_eq(col, expect);
+    }
+    size_t line, col;
+    article_locate(a, len - 4, &line, &col);
+    ck_assert_uint_eq(line, 3);
+    ck_assert_uint_eq(col, 1);
+    article_free(a);
+    free(text);
+}
+END_TEST
+
 START_TEST(parse_file_reads_and_reports_io) {
     char path[] = "/tmp/article-test-XXXXXX";
     int fd = mkstemp(path);
@@ -354,6 +390,7 @@ int main(void) {
     tcase_add_test(tc, input_size_limit);
     tcase_add_test(tc, encoding_errors_have_positions);
     tcase_add_test(tc, locate_lines_and_columns);
+    tcase_add_test(tc, locate_on_long_lines);
     tcase_add_test(tc, parse_file_reads_and_reports_io);
     tcase_add_test(tc, null_records_are_harmless);
     tcase_add_test(tc, custom_allocator_gets_everything_back);
