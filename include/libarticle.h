@@ -306,8 +306,9 @@ typedef enum article_field {
     ARTICLE_FIELD_EXCERPT       /* excerpt, else description */
 } article_field;
 
-/* The metadata value a well-known field was read from, or NULL when absent (for its
- * span). For ARTICLE_FIELD_AUTHOR from an `authors` list, the first item. */
+/* The metadata value a well-known field's text was read from, or NULL when absent (for
+ * its span): for an author given as a mapping, its `name`; for an author from a list, the
+ * first item's. */
 ARTICLE_EXTERN const article_value *article_field_value(const article *a, article_field field);
 /* The field's text, or NULL when absent. */
 ARTICLE_EXTERN const char *article_field_string(const article *a, article_field field,
