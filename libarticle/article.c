@@ -217,9 +217,7 @@ static bool build_lines(article *a) {
     return build_marks(a);
 }
 
-void art_locate(const article *a, size_t offset, size_t *line, size_t *column) {
-    if (offset > a->source_len)
-        offset = a->source_len;
+size_t art_line_index(const article *a, size_t offset) {
     size_t lo = 0, hi = a->line_count;
     while (hi - lo > 1) {
         size_t mid = lo + (hi - lo) / 2;
@@ -228,6 +226,13 @@ void art_locate(const article *a, size_t offset, size_t *line, size_t *column) {
         else
             hi = mid;
     }
+    return lo;
+}
+
+void art_locate(const article *a, size_t offset, size_t *line, size_t *column) {
+    if (offset > a->source_len)
+        offset = a->source_len;
+    size_t lo = art_line_index(a, offset);
     if (line)
         *line = lo + 1;
     if (!column)

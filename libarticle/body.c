@@ -1296,15 +1296,7 @@ static bool walk_tree(walk *w, cmark_node *root) {
 
 /* The line table's index of the body's first line (cmark-gfm's line 1). */
 static size_t body_line0(const article *a) {
-    size_t lo = 0, hi = a->line_count;
-    while (hi - lo > 1) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (a->lines[mid] <= a->body_start)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return lo;
+    return art_line_index(a, a->body_start);
 }
 
 /* Parse the body into a tree; *parserp gets the parser, to be freed after the tree. NULL

@@ -62,14 +62,7 @@ static void cur_init(fm_cursor *k, const article *a, size_t base, size_t limit) 
     k->base = k->pos = base;
     k->limit = limit;
     k->idx = 0;
-    size_t lo = 0, hi = a->line_count;
-    while (hi - lo > 1) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (a->lines[mid] <= base)
-            lo = mid;
-        else
-            hi = mid;
-    }
+    size_t lo = art_line_index(a, base);
     k->line = lo;
     k->col = art_utf8_count(a->source + a->lines[lo], base - a->lines[lo]);
     k->ascii = true;
@@ -468,6 +461,15 @@ static double to_double(fm_loader *ld, const char *s) {
 #endif
 }
 
+/* The number of a form match_float() accepted. */
+static double float_number(fm_loader *ld, const char *s, fm_float f) {
+    if (f == FM_FLOAT_NAN)
+        return NAN;
+    if (f == FM_FLOAT_INF)
+        return s[0] == '-' ? -INFINITY : INFINITY;
+    return to_double(ld, s);
+}
+
 /* A `0o`/`0x` integer too large for int64_t, as a double. */
 static double based_to_double(const char *s, size_t n) {
     double base = s[1] == 'o' ? 8.0 : 16.0, v = 0.0;
@@ -573,12 +575,8 @@ static article_status type_scalar(fm_loader *ld, article_value *v, const char *t
             v->number = s[0] == '0' && n > 2 && (s[1] == 'o' || s[1] == 'x')
                             ? based_to_double(s, n)
                             : to_double(ld, s);
-        else if (f == FM_FLOAT_NAN)
-            v->number = NAN;
-        else if (f == FM_FLOAT_INF)
-            v->number = s[0] == '-' ? -INFINITY : INFINITY;
         else
-            v->number = to_double(ld, s);
+            v->number = float_number(ld, s, f);
         return ld->c->status;
     }
     }
@@ -611,12 +609,7 @@ static article_status type_scalar(fm_loader *ld, article_value *v, const char *t
     if (f == FM_FLOAT_NO)
         return ARTICLE_OK;
     v->type = ARTICLE_VALUE_FLOAT;
-    if (f == FM_FLOAT_NAN)
-        v->number = NAN;
-    else if (f == FM_FLOAT_INF)
-        v->number = s[0] == '-' ? -INFINITY : INFINITY;
-    else
-        v->number = to_double(ld, s);
+    v->number = float_number(ld, s, f);
     return ld->c->status;
 }
 

@@ -235,6 +235,8 @@ bool art_warn(art_ctx *c, article_warning_code code, size_t offset, const char *
 
 #define ART_LOCATE_STRIDE 4096
 
+/* Index in a->lines of the line holding a byte offset (0-based). */
+size_t art_line_index(const article *a, size_t offset);
 /* Line (1-based) and column (1-based, code points) of a byte offset. */
 void art_locate(const article *a, size_t offset, size_t *line, size_t *column);
 
