@@ -106,7 +106,9 @@ typedef enum article_status {
     ARTICLE_ERR_LIMIT_INPUT_SIZE = 300,     /* input longer than max_input_size */
     ARTICLE_ERR_LIMIT_YAML_DEPTH = 301,     /* YAML nesting deeper than max_yaml_depth */
     ARTICLE_ERR_LIMIT_YAML_NODES = 302,     /* more than max_yaml_nodes after alias expansion */
-    ARTICLE_ERR_LIMIT_MARKDOWN_DEPTH = 303  /* Markdown nesting deeper than max_markdown_depth */
+    ARTICLE_ERR_LIMIT_MARKDOWN_DEPTH = 303, /* Markdown nesting deeper than max_markdown_depth */
+    ARTICLE_ERR_LIMIT_YAML_EXPANSION = 304  /* front matter text, aliases expanded, longer
+                                             * than max_input_size */
 } article_status;
 
 typedef enum article_status_family {

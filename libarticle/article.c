@@ -58,6 +58,8 @@ static const struct {
     {ARTICLE_ERR_LIMIT_YAML_NODES, "limit_yaml_nodes", "front matter exceeds the node limit"},
     {ARTICLE_ERR_LIMIT_MARKDOWN_DEPTH, "limit_markdown_depth",
      "Markdown nesting exceeds the limit"},
+    {ARTICLE_ERR_LIMIT_YAML_EXPANSION, "limit_yaml_expansion",
+     "front matter expands through aliases beyond the size limit"},
 };
 
 static size_t status_index(article_status code) {

@@ -352,6 +352,7 @@ typedef struct fm_anchor {
     size_t name_off, name_len; /* in fm_loader.names */
     const article_value *value; /* NULL while its node is still open */
     size_t size;               /* nodes in the value, aliases expanded */
+    size_t bytes;              /* text of its scalars and keys, aliases expanded */
     size_t serial;             /* which definition the entry holds now */
     uint8_t type;              /* the value's type where an alias is not a key */
 } fm_anchor;
@@ -360,6 +361,7 @@ typedef struct fm_frame {
     article_value *node;
     size_t base;      /* first child in fm_loader.kids (mappings: key, value, key, ...) */
     size_t size;      /* nodes so far, itself included, aliases expanded */
+    size_t bytes;     /* text so far, aliases expanded */
     size_t last_end;  /* end of the last child as written */
     uint32_t *index;  /* mappings with many keys: open addressing, key index + 1 */
     size_t index_size;
@@ -374,6 +376,7 @@ typedef struct fm_loader {
     article *a;
     fm_cursor cur;
     size_t max_depth, max_nodes, total;
+    size_t max_bytes, bytes; /* text of every scalar and key, aliases expanded */
     fm_frame *frames;
     size_t depth, frames_cap;
     const article_value **kids; /* children of every open collection, innermost last */
@@ -438,6 +441,18 @@ static article_status count_nodes(fm_loader *ld, size_t n, size_t at) {
     if (n > ld->max_nodes - ld->total)
         return fail_nodes(ld, at);
     ld->total += n;
+    return ARTICLE_OK;
+}
+
+/* Count the `n` bytes of text an alias repeats: article_json() writes every alias out in
+ * full. Scalars are added unchecked: their text comes from the input, which the same limit
+ * bounds (only the escapes `\L` and `\P` write more than they take, by half at most). */
+static article_status count_bytes(fm_loader *ld, size_t n, size_t at) {
+    if (n > ld->max_bytes || ld->bytes > ld->max_bytes - n)
+        return art_fail(ld->c, ARTICLE_ERR_LIMIT_YAML_EXPANSION, at,
+                        "aliases expand the front matter to more than %zu bytes of text",
+                        ld->max_bytes);
+    ld->bytes += n;
     return ARTICLE_OK;
 }
 
@@ -656,7 +671,7 @@ static bool anchor_rehash(fm_loader *ld, size_t size) {
 /* Define (or redefine: the later one wins) an anchor; returns its entry index + 1, or 0
  * when memory ran out. */
 static size_t anchor_define(fm_loader *ld, const char *name, const article_value *v,
-                            size_t size, uint8_t type) {
+                            size_t size, size_t bytes, uint8_t type) {
     size_t len = strlen(name);
     fm_anchor *e = anchor_find(ld, name, len);
     if (!e) {
@@ -685,6 +700,7 @@ static size_t anchor_define(fm_loader *ld, const char *name, const article_value
     }
     e->value = v;
     e->size = size;
+    e->bytes = bytes;
     e->type = type;
     e->serial = ++ld->serial;
     return (size_t)(e - ld->anchors) + 1;
@@ -782,10 +798,10 @@ static article_status check_key(fm_loader *ld, fm_frame *f, const article_value 
     return ARTICLE_OK;
 }
 
-/* Append a finished node (`size` nodes, aliases expanded, written up to `end`) to the
- * innermost collection. */
+/* Append a finished node (`size` nodes and `bytes` of text, aliases expanded, written up
+ * to `end`) to the innermost collection. */
 static article_status add_child(fm_loader *ld, const article_value *v, size_t size,
-                                size_t end) {
+                                size_t bytes, size_t end) {
     fm_frame *f = top(ld);
     bool key = expect_key(ld);
     if (key && check_key(ld, f, v) != ARTICLE_OK)
@@ -795,6 +811,7 @@ static article_status add_child(fm_loader *ld, const article_value *v, size_t si
         return art_nomem(ld->c);
     ld->kids[ld->nkids++] = v;
     f->size += size;
+    f->bytes += bytes;
     f->last_end = end;
     if (key) {
         size_t nkeys = (ld->nkids - f->base + 1) / 2;
@@ -873,7 +890,7 @@ static article_status on_scalar(fm_loader *ld, const yaml_event_t *ev) {
     uint8_t type = v->type;
     if (key)
         v->type = ARTICLE_VALUE_STRING;
-    if (anchor && !anchor_define(ld, anchor, v, 1, type))
+    if (anchor && !anchor_define(ld, anchor, v, 1, len, type))
         return art_nomem(ld->c);
     if (!ld->depth) {
         if (v->type != ARTICLE_VALUE_NULL)
@@ -886,7 +903,8 @@ static article_status on_scalar(fm_loader *ld, const yaml_event_t *ev) {
         ld->root = m;
         return ARTICLE_OK;
     }
-    return add_child(ld, v, 1, end);
+    ld->bytes += len;
+    return add_child(ld, v, 1, len, end);
 }
 
 static article_status on_alias(fm_loader *ld, const yaml_event_t *ev) {
@@ -906,7 +924,8 @@ static article_status on_alias(fm_loader *ld, const yaml_event_t *ev) {
         return art_fail(ld->c, ARTICLE_ERR_YAML_RECURSIVE_ALIAS, start,
                         "alias *%.*s%s is inside the node its anchor marks", n, name,
                         cut ? "..." : "");
-    if (count_nodes(ld, e->size, start) != ARTICLE_OK)
+    if (count_nodes(ld, e->size, start) != ARTICLE_OK ||
+        count_bytes(ld, e->bytes, start) != ARTICLE_OK)
         return ld->c->status;
     bool key = expect_key(ld);
     const article_value *t = e->value;
@@ -932,7 +951,7 @@ static article_status on_alias(fm_loader *ld, const yaml_event_t *ev) {
         ld->root = v;
         return ARTICLE_OK;
     }
-    return add_child(ld, v, e->size, end);
+    return add_child(ld, v, e->size, e->bytes, end);
 }
 
 static article_status on_start(fm_loader *ld, const yaml_event_t *ev, bool map) {
@@ -1003,7 +1022,7 @@ static article_status on_start(fm_loader *ld, const yaml_event_t *ev, bool map) 
     f->map = map;
     f->bracketed = bracketed;
     if (anchor) {
-        f->anchor = anchor_define(ld, anchor, NULL, 0, v->type);
+        f->anchor = anchor_define(ld, anchor, NULL, 0, 0, v->type);
         if (!f->anchor)
             return art_nomem(ld->c);
         f->serial = ld->anchors[f->anchor - 1].serial;
@@ -1045,16 +1064,17 @@ static article_status on_end(fm_loader *ld, const yaml_event_t *ev) {
         if (e->serial == f->serial) { /* not redefined inside the node */
             e->value = v;
             e->size = f->size;
+            e->bytes = f->bytes;
         }
     }
-    size_t size = f->size;
+    size_t size = f->size, bytes = f->bytes;
     ld->nkids = f->base;
     ld->depth--;
     if (!ld->depth) {
         ld->root = v;
         return ARTICLE_OK;
     }
-    return add_child(ld, v, size, v->end);
+    return add_child(ld, v, size, bytes, v->end);
 }
 
 static article_status on_event(fm_loader *ld, const yaml_event_t *ev) {
@@ -1122,6 +1142,7 @@ static article_status load_yaml(art_ctx *c, size_t ys, size_t ye) {
     ld.a = a;
     ld.max_depth = c->opts->max_yaml_depth;
     ld.max_nodes = c->opts->max_yaml_nodes;
+    ld.max_bytes = c->opts->max_input_size;
     art_buf_init(&ld.names, &a->mem);
     cur_init(&ld.cur, a, ys, ye);
 

@@ -29,6 +29,7 @@ static const error_case cases[] = {
     {ARTICLE_ERR_LIMIT_YAML_DEPTH, NULL, 2, 0, "64"},
     {ARTICLE_ERR_LIMIT_YAML_NODES, NULL, 0, 0, ""},
     {ARTICLE_ERR_LIMIT_MARKDOWN_DEPTH, NULL, 1, 0, "128"},
+    {ARTICLE_ERR_LIMIT_YAML_EXPANSION, NULL, 3, 5 + 4 * 670, "67108864"},
 };
 
 /* Codes whose triggers are not a document: the test that covers each. */
@@ -73,6 +74,13 @@ static char *make_input(article_status code) {
                       "---\n");
     case ARTICLE_ERR_LIMIT_MARKDOWN_DEPTH:
         return repeat("", ">", 1000, " deep\n");
+    case ARTICLE_ERR_LIMIT_YAML_EXPANSION: {
+        /* 100 KB of text and 700 aliases of it: the 671st passes 64 MiB. */
+        char *head = repeat("---\na: &a ", "x", 100000, "\nb: [*a");
+        char *s = repeat(head, ", *a", 699, "]\n---\n");
+        free(head);
+        return s;
+    }
     default:
         ck_abort_msg("no generated input for %s", article_status_name(code));
         return NULL;

@@ -739,6 +739,49 @@ START_TEST(alias_bomb_fails_fast) {
 }
 END_TEST
 
+/* Few nodes, much text: each alias is one node but repeats 100 KB. */
+START_TEST(alias_text_bomb_fails_fast) {
+    char *head = repeat("---\na: &a ", "x", 100000, "\nb: [*a");
+    char *text = repeat(head, ", *a", 4999, "]\n---\n");
+    free(head);
+    article_error e = parse_err(text, strlen(text), ARTICLE_ERR_LIMIT_YAML_EXPANSION);
+    /* `a`, its 100000 bytes and `b` make 100002; the 671st alias takes the text to
+     * 67,200,002 bytes, past 64 MiB (67,108,864). Alias k sits at column 5 + 4 (k - 1). */
+    ck_assert_uint_eq(e.line, 3);
+    ck_assert_uint_eq(e.column, 5 + 4 * 670);
+    ck_assert_uint_eq(e.offset, off(text, "\nb: [") + 5 + 4 * 670);
+    ck_assert_str_eq(e.message, "aliases expand the front matter to more than 67108864 bytes "
+                                "of text");
+    free(text);
+}
+END_TEST
+
+START_TEST(aliases_of_short_text_parse) {
+    const char *text = "---\n"
+                       "author: &au Jane Doe\n"
+                       "byline: [*au, *au]\n"
+                       "credit: {by: *au, *au : lead}\n"
+                       "---\n";
+    article *a = parse_ok(text);
+    ck_str(article_value_at(meta(a, "byline"), 1), "Jane Doe");
+    ck_str(article_value_get(meta(a, "credit"), "by"), "Jane Doe");
+    ck_str(article_value_get(meta(a, "credit"), "Jane Doe"), "lead");
+    article_free(a);
+
+    /* 20000 aliases of 100 bytes, 2 MB once expanded, are well within the default. */
+    char *head = repeat("---\ns: &s ", "y", 100, "\nl: [*s");
+    char *many = repeat(head, ", *s", 19999, "]\n---\n");
+    free(head);
+    a = parse_ok(many);
+    ck_assert_uint_eq(article_value_count(meta(a, "l")), 20000);
+    size_t n;
+    article_value_string(article_value_at(meta(a, "l"), 19999), &n);
+    ck_assert_uint_eq(n, 100);
+    article_free(a);
+    free(many);
+}
+END_TEST
+
 /* ---- limits ------------------------------------------------------------------------------ */
 
 START_TEST(depth_limit_flow) {
@@ -833,6 +876,46 @@ START_TEST(node_limit_custom) {
     o.max_yaml_nodes = 12;
     e = parse_err_opts(text, strlen(text), &o, ARTICLE_ERR_LIMIT_YAML_NODES);
     ck_assert_uint_eq(e.offset, off(text, "*x]"));
+}
+END_TEST
+
+START_TEST(expansion_limit_custom) {
+    /* Text: m 1 + {key value k2 ab cd} 14; o 1 + 2 * 14; p 1, then 28 per alias: 73 and 101
+     * bytes after the aliases in p. The input itself is 68 bytes, within every limit here. */
+    const char *text = "---\n"
+                       "m: &m {key: value, k2: [ab, cd]}\n"
+                       "o: &o [*m, *m]\n"
+                       "p: [*o, *o]\n"
+                       "---\n";
+    ck_assert_uint_eq(strlen(text), 68);
+    article_options o;
+    article_options_init(&o, ARTICLE_OPTIONS_VERSION);
+    o.max_input_size = 101;
+    article *a = parse_ok_opts(text, strlen(text), &o);
+    article_free(a);
+    o.max_input_size = 100;
+    article_error e = parse_err_opts(text, strlen(text), &o, ARTICLE_ERR_LIMIT_YAML_EXPANSION);
+    ck_assert_uint_eq(e.offset, off(text, "*o]"));
+    ck_assert_uint_eq(e.line, 4);
+    ck_assert_uint_eq(e.column, 9);
+    ck_assert_ptr_nonnull(strstr(e.message, "100 bytes"));
+    o.max_input_size = 73; /* the first alias in p reaches the limit, the second passes it */
+    e = parse_err_opts(text, strlen(text), &o, ARTICLE_ERR_LIMIT_YAML_EXPANSION);
+    ck_assert_uint_eq(e.offset, off(text, "*o]"));
+    o.max_input_size = 72;
+    e = parse_err_opts(text, strlen(text), &o, ARTICLE_ERR_LIMIT_YAML_EXPANSION);
+    ck_assert_uint_eq(e.offset, off(text, "*o,"));
+
+    /* An alias as a key repeats its text too: 1 + 16 for k, 1 for x, then 16 + 1 per
+     * mapping, so the third key alias takes the text from 52 to 68 bytes (input: 65). */
+    text = "---\nk: &k abcdefghijklmnop\nx: [{*k : 1}, {*k : 2}, {*k : 3}]\n---\n";
+    ck_assert_uint_eq(strlen(text), 65);
+    o.max_input_size = 69;
+    a = parse_ok_opts(text, strlen(text), &o);
+    article_free(a);
+    o.max_input_size = 67;
+    e = parse_err_opts(text, strlen(text), &o, ARTICLE_ERR_LIMIT_YAML_EXPANSION);
+    ck_assert_uint_eq(e.offset, off(text, "*k : 3"));
 }
 END_TEST
 
@@ -1136,6 +1219,8 @@ int main(void) {
     tcase_add_test(tc, anchors_can_be_redefined);
     tcase_add_test(tc, undefined_and_recursive_aliases);
     tcase_add_test(tc, alias_bomb_fails_fast);
+    tcase_add_test(tc, alias_text_bomb_fails_fast);
+    tcase_add_test(tc, aliases_of_short_text_parse);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("limits");
@@ -1143,6 +1228,7 @@ int main(void) {
     tcase_add_test(tc, depth_limit_block);
     tcase_add_test(tc, depth_limit_custom);
     tcase_add_test(tc, node_limit_custom);
+    tcase_add_test(tc, expansion_limit_custom);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("spans");
