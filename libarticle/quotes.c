@@ -8,6 +8,13 @@
  * guillemet still open at the end of a paragraph may be continued by the next paragraph
  * (the newsroom convention); until that is known, the pairs nested in it are kept aside
  * as "conditional" records, published only if the quotation turns out to be unbalanced.
+ *
+ * Every opening mark left unclosed is a warning at its offset, with one exception: a single
+ * mark nested in a quotation that closes is taken as part of that quotation's text, a
+ * stray ‘ that costs no quote, and is not reported (double marks and guillemets nested
+ * that way are). A single mark never continues into the next paragraph: one still open at
+ * the end of its block is reported, unless it is nested in a quotation that may go on;
+ * then it is reported only if that quotation turns out to be unbalanced.
  */
 #include "internal.h"
 #include "lexicon.h"
@@ -71,9 +78,12 @@ struct art_quotes {
      * pending (a pending one may still add an earlier offset). */
     size_t *held;
     size_t nheld, held_cap;
-    /* Records nested in the pending quotation: kept if it turns out unbalanced. */
+    /* Records and unclosed single marks (input offsets) nested in the pending quotation:
+     * kept if it turns out unbalanced. */
     article_quote *cond;
     size_t ncond, cond_cap;
+    size_t *cond_held;
+    size_t ncond_held, cond_held_cap;
 
     /* A double mark or guillemet open at the end of the last prose block. */
     bool pending;
@@ -236,6 +246,15 @@ static bool hold(art_quotes *q, size_t input_off) {
     if (!art_grow(&q->a->mem, (void **)&q->held, &q->held_cap, q->nheld + 1, sizeof *q->held))
         return false;
     q->held[q->nheld++] = input_off;
+    return true;
+}
+
+/* An unclosed single mark nested in the pending quotation. */
+static bool hold_cond(art_quotes *q, size_t input_off) {
+    if (!art_grow(&q->a->mem, (void **)&q->cond_held, &q->cond_held_cap, q->ncond_held + 1,
+                  sizeof *q->cond_held))
+        return false;
+    q->cond_held[q->ncond_held++] = input_off;
     return true;
 }
 
@@ -898,7 +917,8 @@ static bool push_open(art_quotes *q, size_t off, int fam, size_t len, bool cont)
     return true;
 }
 
-/* A closing mark of family `fam` at plain offset i. */
+/* A closing mark of family `fam` at plain offset i. The single marks it drops are nested
+ * in what it closes: no warning (if that holds no letter, neither could they). */
 static bool close_mark(art_quotes *q, const blk *b, int fam, size_t i, size_t len) {
     if (q->open_count[fam] == 0)
         return true; /* nothing to close: ignored */
@@ -1047,6 +1067,7 @@ static void chain_reset(art_quotes *q) {
     q->chain_text.failed = false;
     q->nspans = 0;
     q->ncond = 0;
+    q->ncond_held = 0;
     memset(&q->chain_before, 0, sizeof q->chain_before);
 }
 
@@ -1065,11 +1086,15 @@ static bool chain_add(art_quotes *q, const blk *b, size_t from, size_t to, bool 
     return true;
 }
 
-/* The pending quotation is unbalanced: warn at its mark, publish what was nested in it. */
+/* The pending quotation is unbalanced: warn at its mark and at the single marks left open
+ * in it, publish what was nested in it. */
 static article_status chain_drop(art_quotes *q) {
     article *a = q->a;
     if (!hold(q, q->chain_mark))
         return art_nomem(q->c);
+    for (size_t i = 0; i < q->ncond_held; i++)
+        if (!hold(q, q->cond_held[i]))
+            return art_nomem(q->c);
     if (q->ncond) {
         if (!art_grow(&a->mem, (void **)&a->quotes, &a->quote_cap, a->quote_count + q->ncond,
                       sizeof *a->quotes))
@@ -1143,6 +1168,7 @@ static bool record_single(art_quotes *q, const blk *b, const pair *p, size_t bef
 static bool record_chain_end(art_quotes *q, const blk *b, const pair *p, size_t after_hi) {
     size_t ts = p->open + p->open_len, te = p->close;
     q->ncond = 0; /* nested in a balanced quotation */
+    q->ncond_held = 0;
     if (!chain_add(q, b, ts, te, p->alnum))
         return false;
     q->spans[q->nspans - 1].start = map_end(b, ts);
@@ -1181,7 +1207,7 @@ static bool record_chain_end(art_quotes *q, const blk *b, const pair *p, size_t 
 /* After the scan: publish the block's quotations and settle what stays open. */
 static bool block_end(art_quotes *q, const blk *b) {
     /* The outermost double mark or guillemet still open may go on in the next paragraph;
-     * any other one left open is unbalanced now. */
+     * any other one left open is unbalanced now. Single marks are settled below. */
     size_t dk = NONE;
     for (size_t k = 0; k < q->depth; k++) {
         if (q->stack[k].fam == FAM_SINGLE)
@@ -1210,6 +1236,15 @@ static bool block_end(art_quotes *q, const blk *b) {
         prev_end = p->close + p->close_len;
         if (!conditional)
             uncond_end = prev_end;
+    }
+    /* Single marks still open: unbalanced, or so only if the quotation they are nested in
+     * is. After the pairs, as closing a continued quotation forgets what was nested in it. */
+    for (size_t k = 0; k < q->depth; k++) {
+        if (q->stack[k].fam != FAM_SINGLE)
+            continue;
+        size_t off = map_start(b, q->stack[k].off);
+        if (!(dk != NONE && k > dk ? hold_cond(q, off) : hold(q, off)))
+            return false;
     }
     if (dk == NONE)
         return true;
@@ -1293,6 +1328,7 @@ void art_quotes_discard(art_quotes *q) {
     art_free(m, q->pairs);
     art_free(m, q->held);
     art_free(m, q->cond);
+    art_free(m, q->cond_held);
     art_free(m, q->spans);
     art_buf_free(&q->chain_text);
     art_free(m, q);

@@ -341,6 +341,107 @@ START_TEST(warnings_in_document_order) {
 }
 END_TEST
 
+START_TEST(unclosed_single) {
+    /* Both ‘ may open (a ’ that can close follows); the inner pair is the quote and the
+     * outer mark is reported once, at its offset. */
+    const char *md = "He said ‘one thing and ‘another’ too.\n";
+    article *a = parse_ok(md);
+    expect_counts(a, 1, 1);
+    expect_unbalanced(a, 0, offset_of(md, "‘", 0));
+    expect_quote(a, 0, "another");
+    article_free(a);
+    /* Three opened, one closed: two warnings, in order. */
+    md = "Notes: ‘first, ‘second and ‘third part’ end.\n";
+    a = parse_ok(md);
+    expect_counts(a, 1, 2);
+    expect_unbalanced(a, 0, offset_of(md, "‘", 0));
+    expect_unbalanced(a, 1, offset_of(md, "‘", 1));
+    expect_quote(a, 0, "third part");
+    article_free(a);
+}
+END_TEST
+
+START_TEST(unclosed_single_in_order_with_others) {
+    /* A single mark below an open double one is settled with its paragraph; the double one
+     * waits for the next paragraph. Its warning still comes first. */
+    const char *md = "‘a “b ‘c d’ e” and «f g.\n\nNext.\n";
+    article *a = parse_ok(md);
+    expect_counts(a, 1, 2);
+    expect_unbalanced(a, 0, 0);
+    expect_unbalanced(a, 1, offset_of(md, "«", 0));
+    expect_quote(a, 0, "b ‘c d’ e");
+    article_free(a);
+    /* Nested in a quotation left unbalanced: reported, between its marks. */
+    md = "“Open ‘a and ‘b’ and «c.\n\nNext.\n";
+    a = parse_ok(md);
+    expect_counts(a, 1, 3);
+    expect_unbalanced(a, 0, 0);
+    expect_unbalanced(a, 1, offset_of(md, "‘", 0));
+    expect_unbalanced(a, 2, offset_of(md, "«", 0));
+    expect_quote(a, 0, "b");
+    article_free(a);
+}
+END_TEST
+
+START_TEST(apostrophes_give_no_warning) {
+    /* Elisions are no opening marks, even with a ’ that could close later on. */
+    article *a = parse_ok("In the ‘90s rock ’n’ roll and rock ‘n’ roll were the teenagers’ "
+                          "music.\n");
+    expect_counts(a, 0, 0);
+    article_free(a);
+    a = parse_ok("Back in the ‘90s we played rock ’n’ roll in the ‘old hall’ downtown.\n");
+    expect_counts(a, 1, 0);
+    expect_quote(a, 0, "old hall");
+    article_free(a);
+    /* A ‘ with no ’ after it in its paragraph is no mark; one before it does not count,
+     * nor does one in the next paragraph. */
+    a = parse_ok("The voters’ memo praised ‘good behavior in the ranks.\n\n"
+                 "Nobody’s ‘fault’ here.\n");
+    expect_counts(a, 1, 0);
+    expect_quote(a, 0, "fault");
+    ck_assert_uint_eq(article_quote_block(quote_at(a, 0)), 1);
+    article_free(a);
+}
+END_TEST
+
+START_TEST(unclosed_single_inside_closed) {
+    /* No ’ follows: the ‘ is no mark at all. */
+    said("\"He called it ‘good behavior.\" she said.\n", "He called it ‘good behavior.", "she",
+         "said");
+    /* With a ’ that could close after it, the ‘ opens, but the quotation around it closes:
+     * the mark is part of that quotation's text, and no warning (unlike a double mark or
+     * guillemet, see unclosed_inside_closed). */
+    said("\"He called it ‘good behavior,\" the senators’ letter said.\n",
+         "He called it ‘good behavior,", "the senators’ letter", "said");
+    /* The same over paragraphs: nothing while the quotation closes in the end... */
+    const char *md = "“One ‘a and ‘b’ x.\n\n“Two ‘c and ‘d’ y.\n\n“Three ends.”\n";
+    article *a = parse_ok(md);
+    expect_counts(a, 1, 0);
+    expect_text(a, 0, "One ‘a and ‘b’ x. Two ‘c and ‘d’ y. Three ends.");
+    article_free(a);
+    /* ...and each open mark, the nested pairs kept, when it does not. */
+    md = "“One ‘a and ‘b’ x.\n\n“Two ‘c and ‘d’ y.\n\nPlain.\n";
+    a = parse_ok(md);
+    expect_counts(a, 2, 3);
+    expect_unbalanced(a, 0, 0);
+    expect_unbalanced(a, 1, offset_of(md, "‘a", 0));
+    expect_unbalanced(a, 2, offset_of(md, "‘c", 0));
+    expect_quote(a, 0, "b");
+    expect_quote(a, 1, "d");
+    article_free(a);
+    /* A quotation that closes where the next one opens: only the new one's marks count. */
+    md = "“One ‘a and ‘b’ x.\n\n“Two ends,” he said. “New ‘c and ‘d’ y.\n\nPlain.\n";
+    a = parse_ok(md);
+    expect_counts(a, 2, 2);
+    expect_text(a, 0, "One ‘a and ‘b’ x. Two ends,");
+    expect_said(a, 0, "he", "said");
+    expect_quote(a, 1, "d");
+    expect_unbalanced(a, 0, offset_of(md, "“New", 0));
+    expect_unbalanced(a, 1, offset_of(md, "‘c", 0));
+    article_free(a);
+}
+END_TEST
+
 /* ---- code and blocks ----------------------------------------------------------------------- */
 
 START_TEST(code_is_ignored) {
@@ -722,8 +823,10 @@ START_TEST(many_marks) {
 
     md = repeat("‘a ", 100000, "b’\n");
     a = parse_ok(md);
-    expect_counts(a, 1, 0);
+    expect_counts(a, 1, 99999); /* the last one closes */
     expect_quote(a, 0, "a b");
+    expect_unbalanced(a, 0, 0);
+    expect_unbalanced(a, 99998, 99998 * 5);
     article_free(a);
     free(md);
 
@@ -777,8 +880,8 @@ START_TEST(out_of_memory) {
     /* Every allocation failing in turn gives ARTICLE_ERR_NOMEM (leaks show under ASan
      * and valgrind), until there are enough for the parse to succeed. */
     const char *md = "“One «two» three,” Sen. Ann Lee said. “Open ‘in’ one.\n\n"
-                     "“And closed,” she said. \"Left «open\n\n"
-                     "# T\n\n\"x\" \"y\" \"z\" said Bo.\n";
+                     "“And closed,” she said. \"Left «open ‘a and ‘b’\n\n"
+                     "# T ‘u ‘v’\n\n\"x\" \"y\" \"z\" said Bo.\n";
     budget b = {0, 0};
     article_allocator al = {fail_malloc, fail_realloc, fail_free, &b};
     article_options o = ARTICLE_OPTIONS_INIT;
@@ -790,8 +893,8 @@ START_TEST(out_of_memory) {
         article_status st = article_parse(md, strlen(md), &o, &a, NULL);
         if (st == ARTICLE_OK) {
             ck_assert_uint_eq(b.failures, 0);
-            ck_assert_uint_eq(article_quote_count(a), 5);
-            ck_assert_uint_eq(article_warning_count(a), 2);
+            ck_assert_uint_eq(article_quote_count(a), 7);
+            ck_assert_uint_eq(article_warning_count(a), 4);
             article_free(a);
             break;
         }
@@ -883,6 +986,10 @@ int main(void) {
     tcase_add_test(tc, unbalanced_over_paragraphs);
     tcase_add_test(tc, unclosed_inside_closed);
     tcase_add_test(tc, warnings_in_document_order);
+    tcase_add_test(tc, unclosed_single);
+    tcase_add_test(tc, unclosed_single_in_order_with_others);
+    tcase_add_test(tc, apostrophes_give_no_warning);
+    tcase_add_test(tc, unclosed_single_inside_closed);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("blocks");
