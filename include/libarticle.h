@@ -425,9 +425,9 @@ ARTICLE_EXTERN size_t article_block_descendants(const article_block *b);
 
 /* Plain text: for paragraphs, headings and table cells the inline content with markup
  * removed, entities and escapes decoded, soft breaks as spaces, hard breaks as "\n",
- * link and image text kept; for code and HTML blocks the literal content. Container
- * blocks (block quote, list, item, table, row, footnote definition) and thematic
- * breaks have "" (their children hold the text). */
+ * link and image text kept; for code and HTML blocks the literal content without the
+ * line ending of its last line. Container blocks (block quote, list, item, table, row,
+ * footnote definition) and thematic breaks have "" (their children hold the text). */
 ARTICLE_EXTERN const char *article_block_text(const article_block *b, size_t *len);
 
 ARTICLE_EXTERN size_t article_block_start(const article_block *b);
@@ -516,8 +516,10 @@ typedef enum article_warning_code {
     ARTICLE_WARN_DATE_FORMAT,          /* the date is not a YAML timestamp */
     ARTICLE_WARN_INT_RANGE,            /* an integer beyond int64_t, kept as a string */
     ARTICLE_WARN_UNKNOWN_TAG,          /* a YAML tag the core schema does not define */
-    ARTICLE_WARN_TABLE_CELLS           /* tables that would expand to more cells than the
+    ARTICLE_WARN_TABLE_CELLS,          /* tables that would expand to more cells than the
                                         * input has bytes: all tables are read as text */
+    ARTICLE_WARN_FOOTNOTE_UNREFERENCED /* a footnote definition nothing refers to, which
+                                        * cmark-gfm leaves out of the body */
 } article_warning_code;
 
 ARTICLE_EXTERN size_t article_warning_count(const article *a);

@@ -337,6 +337,7 @@ article_warning_code article_warning_get_code(const article_warning *w) {
 static const char *const warning_names[] = {
     NULL,          "unbalanced_quote", "unknown_image_key", "field_type",
     "date_format", "int_range",        "unknown_tag",       "table_cells",
+    "footnote_unreferenced",
 };
 
 const char *article_warning_name(article_warning_code code) {

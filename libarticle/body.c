@@ -4,6 +4,7 @@
 #include "body.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmark-gfm-core-extensions.h>
@@ -187,6 +188,7 @@ typedef struct walk {
     const uint8_t *aligns;
     size_t ncols, col;
     int header_line; /* cmark line of its header row when recomputed (see split_table) */
+    size_t cell_pos; /* where the next header cell is looked for on that line */
 
     /* the prose block being assembled: text, segments, and where its source is */
     size_t prose; /* block index, ARTICLE_NO_INDEX when not in one */
@@ -337,6 +339,18 @@ static void block_span(walk *w, cmark_node *node, size_t *startp, size_t *endp) 
             start--;
             cols = s[start] == '\t' ? 4 : cols + 1;
         }
+    } else if (type == CMARK_NODE_HTML_BLOCK && sl >= 1) {
+        /* A block closed by an end condition (comments, <pre>, <?...?>) is reported to end
+         * on the line before: its literal tells how many lines it has. */
+        const char *lit = cmark_node_get_literal(node);
+        int lines = 0;
+        for (const char *p = lit ? lit : ""; *p; p++)
+            lines += *p == '\n' || (*p == '\r' && p[1] != '\n');
+        size_t n = lit ? strlen(lit) : 0;
+        if (n && lit[n - 1] != '\n' && lit[n - 1] != '\r')
+            lines++;
+        if (lines > 0)
+            end = line_content_end(w, line_index(w, sl + lines - 1));
     } else if (type == CMARK_NODE_FOOTNOTE_DEFINITION) {
         /* It starts at its content, after "[^label]:" and spaces: take the label in. */
         const char *label = cmark_node_get_literal(node);
@@ -638,8 +652,10 @@ static bool place(walk *w, cmark_node *node, size_t off, size_t n, bool code) {
         return false;
     size_t lim = sl >= 1 ? line_content_end(w, line_index(w, sl)) : w->hi;
     /* A reported line behind what is already placed is wrong (the paragraph cmark-gfm
-     * inserts above a table has no position): search the rest of the block. */
-    if (lim > w->hi || lim <= w->cursor)
+     * inserts above a table has no position), and so may be the line of a block's first
+     * text (a paragraph keeps the position of the link reference definitions cmark-gfm
+     * took out of it): search the rest of the block. */
+    if (lim > w->hi || lim <= w->cursor || w->cursor == w->lo)
         lim = w->hi;
     char first = w->text.data[off];
     for (q = w->cursor; q < lim && w->budget; q++) {
@@ -914,6 +930,23 @@ static bool prose_end(walk *w) {
     size_t idx = w->prose;
     article_block *b = &w->a->blocks[idx];
     w->prose = ARTICLE_NO_INDEX;
+    bool para = b->type == ARTICLE_BLOCK_PARAGRAPH || b->type == ARTICLE_BLOCK_HEADING;
+    if (w->nsegs && para) {
+        /* cmark-gfm starts a paragraph (or setext heading) at the link reference
+         * definitions it took out of it: start at the line of its first text instead,
+         * after the same container prefix as the reported start. */
+        const article *a = w->a;
+        size_t first = w->segs[0].src_off;
+        size_t k0 = art_line_index(a, b->start), k1 = art_line_index(a, first);
+        size_t e0 = line_content_end(w, k0);
+        const char *close = k1 > k0 && w->src[b->start] == '['
+                                ? memchr(w->src + b->start, ']', e0 - b->start)
+                                : NULL;
+        if (close && close + 1 < w->src + e0 && close[1] == ':') {
+            size_t s = a->lines[k1] + (b->start - a->lines[k0]);
+            b->start = s < first ? s : first;
+        }
+    }
     if (w->text.failed) {
         art_nomem(w->c);
         return false;
@@ -1043,30 +1076,23 @@ static int split_table_header(const walk *w, cmark_node *table) {
     return 0;
 }
 
-/* Bounds of cell `k` of the row written on line `l` from byte `from`: cells are split at
- * pipes not escaped with a backslash, and trimmed of spaces. */
-static void row_cell(const walk *w, int l, size_t from, size_t k, size_t *startp,
-                     size_t *endp) {
+/* Bounds of the next cell of the header row on line `l`, from w->cell_pos (the row's
+ * start for its first cell): cells are split at pipes not escaped with a backslash, and
+ * trimmed of spaces. Each cell continues where the last one ended, so a row costs one
+ * pass however many cells it has. */
+static void next_cell(walk *w, int l, size_t *startp, size_t *endp) {
     const char *s = w->src;
-    size_t e = line_content_end(w, line_index(w, l)), p = from;
-    if (p < e && s[p] == '|')
-        p++;
-    for (size_t i = 0;; i++) {
-        size_t b = p;
-        while (p < e && s[p] != '|')
-            p += s[p] == '\\' && p + 1 < e ? 2 : 1;
-        if (i == k || p >= e) {
-            size_t ce = p < e ? p : e;
-            while (b < ce && is_hspace(s[b]))
-                b++;
-            while (ce > b && is_hspace(s[ce - 1]))
-                ce--;
-            *startp = b;
-            *endp = i == k ? ce : b;
-            return;
-        }
-        p++;
-    }
+    size_t e = line_content_end(w, line_index(w, l)), p = w->cell_pos;
+    while (p < e && s[p] != '|')
+        p += s[p] == '\\' && p + 1 < e ? 2 : 1;
+    size_t b = w->cell_pos, ce = p < e ? p : e;
+    while (b < ce && is_hspace(s[b]))
+        b++;
+    while (ce > b && is_hspace(s[ce - 1]))
+        ce--;
+    *startp = b;
+    *endp = ce;
+    w->cell_pos = p < e ? p + 1 : e;
 }
 
 /* Correct the span of a block of (or above) a table split from a paragraph. */
@@ -1095,11 +1121,12 @@ static void split_table_span(walk *w, cmark_node *node, article_block_type type,
         if (w->header_line && cmark_gfm_extensions_get_table_row_is_header(node)) {
             *start = w->a->blocks[w->open].start;
             *end = trim_end(w, *start, line_content_end(w, line_index(w, w->header_line)));
+            w->cell_pos = *start < *end && w->src[*start] == '|' ? *start + 1 : *start;
         }
         return;
     case ARTICLE_BLOCK_TABLE_CELL:
         if (w->header_line && w->open != ARTICLE_NO_INDEX && w->a->blocks[w->open].header)
-            row_cell(w, w->header_line, w->a->blocks[w->open].start, w->col, start, end);
+            next_cell(w, w->header_line, start, end);
         return;
     default:
         return;
@@ -1142,15 +1169,9 @@ static bool block_enter(walk *w, cmark_node *node, cmark_node_type t) {
             b->task = cmark_gfm_extensions_get_tasklist_item_checked(node) ? ARTICLE_TASK_DONE
                                                                            : ARTICLE_TASK_OPEN;
         break;
-    case ARTICLE_BLOCK_CODE: {
-        const char *info = cmark_node_get_fence_info(node);
-        const char *lit = cmark_node_get_literal(node);
-        if (!set_str(w, &b->info, &b->info_len, info ? info : "", info ? strlen(info) : 0) ||
-            !set_str(w, &b->text, &b->text_len, lit ? lit : "", lit ? strlen(lit) : 0))
-            return false;
-        break;
-    }
+    case ARTICLE_BLOCK_CODE:
     case ARTICLE_BLOCK_HTML: {
+        /* The literal, without the line ending of its last line (like every other text). */
         const char *lit = cmark_node_get_literal(node);
         size_t n = lit ? strlen(lit) : 0;
         if (n && lit[n - 1] == '\n')
@@ -1159,6 +1180,11 @@ static bool block_enter(walk *w, cmark_node *node, cmark_node_type t) {
             n--;
         if (!set_str(w, &b->text, &b->text_len, lit ? lit : "", n))
             return false;
+        if (type == ARTICLE_BLOCK_CODE) {
+            const char *info = cmark_node_get_fence_info(node);
+            if (!set_str(w, &b->info, &b->info_len, info ? info : "", info ? strlen(info) : 0))
+                return false;
+        }
         break;
     }
     case ARTICLE_BLOCK_FOOTNOTE_DEFINITION: {
@@ -1255,8 +1281,9 @@ static void walk_free(walk *w) {
     w->segs = NULL;
 }
 
-static bool walk_tree(walk *w, cmark_node *root) {
-    cmark_iter *it = cmark_iter_new(root);
+/* Walk one top-level node and its subtree. */
+static bool walk_subtree(walk *w, cmark_node *top) {
+    cmark_iter *it = cmark_iter_new(top);
     if (!it) {
         art_nomem(w->c);
         return false;
@@ -1266,8 +1293,6 @@ static bool walk_tree(walk *w, cmark_node *root) {
     cmark_event_type ev;
     while (ok && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
         cmark_node *node = cmark_iter_get_node(it);
-        if (node == root)
-            continue;
         cmark_node_type t = cmark_node_get_type(node);
         bool block = (t & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK;
         if (ev == CMARK_EVENT_EXIT) {
@@ -1292,6 +1317,111 @@ static bool walk_tree(walk *w, cmark_node *root) {
     }
     cmark_iter_free(it);
     return ok && w->c->status == ARTICLE_OK;
+}
+
+typedef struct top_node {
+    cmark_node *node;
+    int line;
+    size_t order;
+} top_node;
+
+static int top_cmp(const void *x, const void *y) {
+    const top_node *p = x, *q = y;
+    if (p->line != q->line)
+        return p->line < q->line ? -1 : 1;
+    return p->order < q->order ? -1 : p->order > q->order;
+}
+
+/* cmark-gfm moves footnote definitions to the end of the document; the top-level nodes
+ * are walked by their position instead, so that blocks and quotes come out in document
+ * order. */
+static bool walk_tree(walk *w, cmark_node *root) {
+    size_t n = 0;
+    bool moved = false;
+    for (cmark_node *k = cmark_node_first_child(root); k; k = cmark_node_next(k)) {
+        n++;
+        moved |= cmark_node_get_type(k) == CMARK_NODE_FOOTNOTE_DEFINITION;
+    }
+    if (!moved) {
+        for (cmark_node *k = cmark_node_first_child(root); k; k = cmark_node_next(k))
+            if (!walk_subtree(w, k))
+                return false;
+        return true;
+    }
+    top_node *tops = art_malloc(&w->a->mem, n * sizeof *tops);
+    if (!tops) {
+        art_nomem(w->c);
+        return false;
+    }
+    n = 0;
+    for (cmark_node *k = cmark_node_first_child(root); k; k = cmark_node_next(k)) {
+        tops[n].node = k;
+        tops[n].line = cmark_node_get_start_line(k);
+        tops[n].order = n;
+        n++;
+    }
+    qsort(tops, n, sizeof *tops, top_cmp);
+    bool ok = true;
+    for (size_t i = 0; ok && i < n; i++)
+        ok = walk_subtree(w, tops[i].node);
+    art_free(&w->a->mem, tops);
+    return ok;
+}
+
+/* ---- footnote definitions cmark-gfm leaves out --------------------------------------- */
+
+/* Whether a block's span covers its lines' text (a leaf) or is a footnote definition. */
+static bool covers_text(uint8_t type) {
+    switch (type) {
+    case ARTICLE_BLOCK_PARAGRAPH:
+    case ARTICLE_BLOCK_HEADING:
+    case ARTICLE_BLOCK_CODE:
+    case ARTICLE_BLOCK_HTML:
+    case ARTICLE_BLOCK_TABLE:
+    case ARTICLE_BLOCK_FOOTNOTE_DEFINITION:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* cmark-gfm drops a footnote definition that nothing refers to (or that repeats a label)
+ * from its tree. Such a definition is a line starting "[^label]:" (after block quote marks
+ * and at most three spaces) that no block holds: each one gets a warning, so the loss is not
+ * silent. Blocks are in document order, so lines and blocks are walked together. */
+static bool warn_dropped_footnotes(walk *w) {
+    const article *a = w->a;
+    const char *s = w->src;
+    size_t body = w->body_start;
+    if (body >= w->src_len || !art_memmem(s + body, w->src_len - body, "[^", 2))
+        return true;
+    size_t bi = 0, covered = 0; /* blocks before bi end at or before `covered` */
+    for (size_t k = art_line_index(a, body); k < a->line_count; k++) {
+        size_t p = a->lines[k] > body ? a->lines[k] : body, e = line_content_end(w, k);
+        size_t indent = 0;
+        for (; p < e && (s[p] == ' ' || s[p] == '>'); p++)
+            indent = s[p] == '>' ? 0 : indent + 1;
+        /* Indented four or more: code, or a continuation of a definition above. */
+        if (indent > 3 || e - p < 4 || s[p] != '[' || s[p + 1] != '^')
+            continue;
+        const char *close = memchr(s + p + 2, ']', e - p - 2);
+        if (!close || close == s + p + 2 || close + 1 >= s + e || close[1] != ':')
+            continue;
+        while (bi < a->block_count && a->blocks[bi].start <= p) {
+            if (covers_text(a->blocks[bi].type) && a->blocks[bi].end > covered)
+                covered = a->blocks[bi].end;
+            bi++;
+        }
+        if (p < covered)
+            continue;
+        int n = (int)(close - (s + p) - 2);
+        if (!art_warn(w->c, ARTICLE_WARN_FOOTNOTE_UNREFERENCED, p,
+                      "footnote definition [^%.*s] is left out of the body: nothing refers "
+                      "to it, or its label is defined before",
+                      n > 48 ? 48 : n, s + p + 2))
+            return false;
+    }
+    return true;
 }
 
 /* The line table's index of the body's first line (cmark-gfm's line 1). */
@@ -1358,7 +1488,7 @@ article_status art_body_parse_probe(art_ctx *c, art_body_probe_fn probe, void *p
         if (!w.quotes && c->status == ARTICLE_OK)
             art_nomem(c);
     }
-    bool ok = c->status == ARTICLE_OK && walk_tree(&w, root);
+    bool ok = c->status == ARTICLE_OK && walk_tree(&w, root) && warn_dropped_footnotes(&w);
     if (w.quotes) {
         if (ok) {
             article_status st = art_quotes_finish(w.quotes);

@@ -249,6 +249,8 @@ size_t art_utf8_check(const char *s, size_t len, bool *is_nul);
 uint32_t art_utf8_decode(const char *s, size_t len, size_t i, size_t *n);
 /* Code points in s[0..len). */
 size_t art_utf8_count(const char *s, size_t len);
+/* First occurrence of needle[0..m) in hay[0..n), or NULL (memmem is not in C11/POSIX). */
+const char *art_memmem(const char *hay, size_t n, const char *needle, size_t m);
 
 /* ---- modules ---------------------------------------------------------------------------- */
 

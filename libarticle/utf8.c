@@ -1,4 +1,4 @@
-/* UTF-8 validation and decoding. */
+/* UTF-8 validation and decoding, and a byte search. */
 #include "internal.h"
 
 #include <string.h>
@@ -85,4 +85,19 @@ size_t art_utf8_count(const char *str, size_t len) {
     for (size_t i = 0; i < len; i++)
         count += (s[i] & 0xC0) != 0x80;
     return count;
+}
+
+const char *art_memmem(const char *hay, size_t n, const char *needle, size_t m) {
+    if (m == 0)
+        return hay;
+    const char *end = hay + n;
+    for (const char *p = hay; (size_t)(end - p) >= m;) {
+        p = memchr(p, needle[0], (size_t)(end - p) - m + 1);
+        if (!p)
+            return NULL;
+        if (memcmp(p, needle, m) == 0)
+            return p;
+        p++;
+    }
+    return NULL;
 }

@@ -164,14 +164,14 @@ START_TEST(code_html_and_breaks) {
                       "open fence\n";
     article *a = parse_ok(src);
     ck_assert_uint_eq(article_block_count(a), 5);
-    ck_block(a, 0, ARTICLE_BLOCK_CODE, "```py  title=x\nprint(1)\n\n```", "print(1)\n\n");
+    ck_block(a, 0, ARTICLE_BLOCK_CODE, "```py  title=x\nprint(1)\n\n```", "print(1)\n");
     size_t len;
     ck_assert_strn_eq(article_block_info(blk(a, 0), &len), len, "py  title=x");
-    ck_block(a, 1, ARTICLE_BLOCK_CODE, "    indented\n\tcode", "indented\ncode\n");
+    ck_block(a, 1, ARTICLE_BLOCK_CODE, "    indented\n\tcode", "indented\ncode");
     ck_assert_strn_eq(article_block_info(blk(a, 1), &len), len, "");
     ck_block(a, 2, ARTICLE_BLOCK_HTML, "<div>\n*raw*\n</div>", "<div>\n*raw*\n</div>");
     ck_block(a, 3, ARTICLE_BLOCK_THEMATIC_BREAK, "* * *", "");
-    ck_block(a, 4, ARTICLE_BLOCK_CODE, "~~~\nopen fence", "open fence\n");
+    ck_block(a, 4, ARTICLE_BLOCK_CODE, "~~~\nopen fence", "open fence");
     ck_assert_uint_eq(article_word_count(a), 0);
     article_free(a);
 }
@@ -242,6 +242,24 @@ START_TEST(table_after_paragraph) {
     /* The unbalanced mark is reported where it is, not at the start of the input. */
     ck_assert_uint_eq(article_warning_count(a), 1);
     ck_assert_uint_eq(article_warning_offset(article_warning_at(a, 0)), 15);
+    article_free(a);
+
+    /* A wide header row: every cell where it is written. */
+    char wide[4 * 600 + 64];
+    size_t n = 0;
+    n += (size_t)sprintf(wide + n, "p\n");
+    for (int i = 0; i < 300; i++)
+        n += (size_t)sprintf(wide + n, "|c%d", i % 10);
+    n += (size_t)sprintf(wide + n, "|\n");
+    for (int i = 0; i < 300; i++)
+        n += (size_t)sprintf(wide + n, "|-");
+    sprintf(wide + n, "|\n");
+    a = parse_ok(wide);
+    for (size_t i = 0; i < 300; i++) {
+        char cell[8];
+        snprintf(cell, sizeof cell, "c%zu", i % 10);
+        ck_block(a, 3 + i, ARTICLE_BLOCK_TABLE_CELL, cell, cell);
+    }
     article_free(a);
 
     /* The same inside a block quote. */
@@ -325,16 +343,80 @@ START_TEST(footnotes) {
     ck_assert_uint_eq(article_block_count(a), 5);
     ck_block(a, 0, ARTICLE_BLOCK_PARAGRAPH, "Text with a note[^n1] and[^missing].",
              "Text with a note[^n1] and[^missing].");
-    ck_block(a, 1, ARTICLE_BLOCK_PARAGRAPH, "After.", "After.");
-    /* cmark-gfm moves definitions to the end of the document. */
-    ck_block(a, 2, ARTICLE_BLOCK_FOOTNOTE_DEFINITION,
+    /* cmark-gfm moves definitions to the end of the document; blocks stay in document
+     * order. */
+    ck_block(a, 1, ARTICLE_BLOCK_FOOTNOTE_DEFINITION,
              "[^n1]: The *note*\n    goes on.\n\n    Second.", "");
     size_t len;
-    ck_assert_strn_eq(article_block_info(blk(a, 2), &len), len, "n1");
-    ck_assert_uint_eq(article_block_descendants(blk(a, 2)), 2);
-    ck_block(a, 3, ARTICLE_BLOCK_PARAGRAPH, "The *note*\n    goes on.", "The note goes on.");
-    ck_assert_uint_eq(article_block_parent(blk(a, 3)), 2);
-    ck_block(a, 4, ARTICLE_BLOCK_PARAGRAPH, "Second.", "Second.");
+    ck_assert_strn_eq(article_block_info(blk(a, 1), &len), len, "n1");
+    ck_assert_uint_eq(article_block_descendants(blk(a, 1)), 2);
+    ck_block(a, 2, ARTICLE_BLOCK_PARAGRAPH, "The *note*\n    goes on.", "The note goes on.");
+    ck_assert_uint_eq(article_block_parent(blk(a, 2)), 1);
+    ck_block(a, 3, ARTICLE_BLOCK_PARAGRAPH, "Second.", "Second.");
+    ck_block(a, 4, ARTICLE_BLOCK_PARAGRAPH, "After.", "After.");
+    ck_assert_uint_eq(article_warning_count(a), 0);
+    article_free(a);
+
+    /* Quotes follow the same order. */
+    a = parse_ok("First \"alpha beta,\" said Ann.\n\n[^n]: Note \"gamma delta,\" said Bob.\n\n"
+                 "Later \"epsilon zeta,\" said Cy.\n\nRef[^n].\n");
+    ck_assert_uint_eq(article_quote_count(a), 3);
+    for (size_t i = 1; i < 3; i++)
+        ck_assert_uint_lt(article_quote_start(article_quote_at(a, i - 1)),
+                          article_quote_start(article_quote_at(a, i)));
+    article_free(a);
+
+    /* A definition nothing refers to is dropped by cmark-gfm: not silently. */
+    const char *lost = "Para[^a].\n\n[^a]: Kept.\n\n[^b]: Never referred to.\n"
+                       "\n    still b\n\n```\n[^c]: in code\n```\n";
+    a = parse_ok(lost);
+    ck_assert_uint_eq(article_warning_count(a), 1);
+    const article_warning *w = article_warning_at(a, 0);
+    ck_assert_int_eq(article_warning_get_code(w), ARTICLE_WARN_FOOTNOTE_UNREFERENCED);
+    ck_assert_uint_eq(article_warning_offset(w), (size_t)(strstr(lost, "[^b]:") - lost));
+    ck_assert_ptr_nonnull(strstr(article_warning_message(w, NULL), "[^b]"));
+    article_free(a);
+}
+END_TEST
+
+/* HTML blocks closed by an end condition on their last line (comments, <pre>, <?...?>),
+ * which cmark-gfm reports as ending on the line before. */
+START_TEST(html_block_end_conditions) {
+    article *a = parse_ok("<!-- comment\nstill -->\n\n<!-- one line -->\n\n<div>\nx\n</div>\n");
+    ck_block(a, 0, ARTICLE_BLOCK_HTML, "<!-- comment\nstill -->", "<!-- comment\nstill -->");
+    ck_block(a, 1, ARTICLE_BLOCK_HTML, "<!-- one line -->", "<!-- one line -->");
+    ck_block(a, 2, ARTICLE_BLOCK_HTML, "<div>\nx\n</div>", "<div>\nx\n</div>");
+    article_free(a);
+    a = parse_ok("> <pre>\n> a\n> </pre>\n");
+    ck_block(a, 1, ARTICLE_BLOCK_HTML, "<pre>\n> a\n> </pre>", "<pre>\na\n</pre>");
+    article_free(a);
+    a = parse_ok("<?php x ?>");
+    ck_block(a, 0, ARTICLE_BLOCK_HTML, "<?php x ?>", "<?php x ?>");
+    article_free(a);
+}
+END_TEST
+
+/* A paragraph (or setext heading) that starts with link reference definitions: cmark-gfm
+ * keeps their position on it. */
+START_TEST(paragraph_after_reference_definitions) {
+    const char *src = "[a]: /url\n[b]: /other \"t\"\nText after \"refs here\" ok.\n\n"
+                      "> [c]: /v\n> Quoted \"aa bb\" here.\n\n[d]: /w\nTitle \"x\"\n===\n";
+    article *a = parse_ok(src);
+    ck_block(a, 0, ARTICLE_BLOCK_PARAGRAPH, "Text after \"refs here\" ok.",
+             "Text after \"refs here\" ok.");
+    ck_block(a, 2, ARTICLE_BLOCK_PARAGRAPH, "Quoted \"aa bb\" here.", "Quoted \"aa bb\" here.");
+    ck_block(a, 3, ARTICLE_BLOCK_HEADING, "Title \"x\"\n===", "Title \"x\"");
+    ck_assert_uint_eq(article_quote_count(a), 3);
+    const char *want[] = {"refs here", "aa bb", "x"};
+    for (size_t i = 0; i < 3; i++) {
+        const article_quote *q = article_quote_at(a, i);
+        ck_assert_str_eq(slice(a, article_quote_start(q), article_quote_end(q)), want[i]);
+    }
+    article_free(a);
+
+    /* A link whose text starts on the next line is not such a paragraph. */
+    a = parse_ok("[\nlink](http://x) after\n");
+    ck_block(a, 0, ARTICLE_BLOCK_PARAGRAPH, "[\nlink](http://x) after", " link after");
     article_free(a);
 }
 END_TEST
@@ -372,7 +454,7 @@ START_TEST(crlf_input) {
     ck_block(a, 2, ARTICLE_BLOCK_ITEM, "- a", "");
     ck_block(a, 4, ARTICLE_BLOCK_ITEM, "- b", "");
     ck_block(a, 6, ARTICLE_BLOCK_HEADING, "# H", "H");
-    ck_block(a, 7, ARTICLE_BLOCK_CODE, "```\r\ncode\r\n```", "code\n");
+    ck_block(a, 7, ARTICLE_BLOCK_CODE, "```\r\ncode\r\n```", "code");
     ck_block(a, 8, ARTICLE_BLOCK_TABLE, "| x |\r\n|---|\r\n| 1 |", "");
     ck_block(a, 9, ARTICLE_BLOCK_TABLE_ROW, "| x |", "");
     ck_block(a, 12, ARTICLE_BLOCK_TABLE_CELL, "1", "1");
@@ -411,7 +493,7 @@ END_TEST
 START_TEST(no_trailing_newline) {
     article *a = parse_ok("- item\n\n      code\n> last *line*");
     ck_block(a, 0, ARTICLE_BLOCK_LIST, "- item\n\n      code", "");
-    ck_block(a, 3, ARTICLE_BLOCK_CODE, "    code", "code\n");
+    ck_block(a, 3, ARTICLE_BLOCK_CODE, "    code", "code");
     ck_block(a, 4, ARTICLE_BLOCK_BLOCK_QUOTE, "> last *line*", "");
     ck_block(a, 5, ARTICLE_BLOCK_PARAGRAPH, "last *line*", "last line");
     size_t len;
@@ -1068,6 +1150,8 @@ int main(void) {
     tcase_add_test(tc, tables);
     tcase_add_test(tc, table_cell_budget);
     tcase_add_test(tc, table_after_paragraph);
+    tcase_add_test(tc, html_block_end_conditions);
+    tcase_add_test(tc, paragraph_after_reference_definitions);
     tcase_add_test(tc, footnotes);
     tcase_add_test(tc, crlf_input);
     tcase_add_test(tc, tabs_and_blank_line_endings);
