@@ -539,16 +539,6 @@ END_TEST
 
 /* ---- the depth limit ----------------------------------------------------------------- */
 
-static char *repeat(const char *unit, size_t n, const char *tail) {
-    size_t ul = strlen(unit), tl = strlen(tail);
-    char *s = malloc(ul * n + tl + 1);
-    ck_assert_ptr_nonnull(s);
-    for (size_t i = 0; i < n; i++)
-        memcpy(s + i * ul, unit, ul);
-    memcpy(s + ul * n, tail, tl + 1);
-    return s;
-}
-
 static article_status parse_depth(const char *src, size_t max, article_error *err) {
     article_options o = ARTICLE_OPTIONS_INIT;
     o.max_markdown_depth = max;
@@ -561,27 +551,27 @@ static article_status parse_depth(const char *src, size_t max, article_error *er
 START_TEST(depth_limit_default) {
     article_error err;
     /* 126 quotes, the paragraph (127) and its text (128): just within. */
-    char *s = repeat(">", 126, " deep\n");
+    char *s = repeat("", ">", 126, " deep\n");
     article *a = parse_ok(s);
     ck_assert_uint_eq(article_block_count(a), 127);
     ck_assert_uint_eq(article_block_depth(blk(a, 126)), 126);
     article_free(a);
     free(s);
     /* One more and the text is at 129. */
-    s = repeat(">", 127, " deep\n");
+    s = repeat("", ">", 127, " deep\n");
     ck_assert_int_eq(parse_depth(s, 0, &err), ARTICLE_ERR_LIMIT_MARKDOWN_DEPTH);
     ck_assert_uint_eq(err.offset, 128);
     ck_assert_uint_eq(err.line, 1);
     free(s);
     /* Far deeper fails at the 129th quote. */
-    s = repeat("> ", 5000, "x\n");
+    s = repeat("", "> ", 5000, "x\n");
     ck_assert_int_eq(parse_depth(s, 0, &err), ARTICLE_ERR_LIMIT_MARKDOWN_DEPTH);
     ck_assert_uint_eq(err.offset, 256);
     ck_assert_msg(strstr(err.message, "128") != NULL, "%s", err.message);
     free(s);
     /* Nested emphasis counts as well: 150 strong levels. */
-    char *open = repeat("**", 150, "x");
-    char *both = repeat("**", 150, "");
+    char *open = repeat("", "**", 150, "x");
+    char *both = repeat("", "**", 150, "");
     size_t n = strlen(open) + strlen(both) + 2;
     s = malloc(n);
     snprintf(s, n, "%s%s\n", open, both);

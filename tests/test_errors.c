@@ -44,17 +44,6 @@ static const struct {
     {ARTICLE_ERR_LIMIT_INPUT_SIZE, "test_api: input_size_limit"},
 };
 
-static char *repeat(const char *head, const char *unit, size_t n, const char *tail) {
-    size_t hl = strlen(head), ul = strlen(unit), tl = strlen(tail);
-    char *s = malloc(hl + ul * n + tl + 1);
-    ck_assert_ptr_nonnull(s);
-    memcpy(s, head, hl);
-    for (size_t i = 0; i < n; i++)
-        memcpy(s + hl + i * ul, unit, ul);
-    memcpy(s + hl + ul * n, tail, tl + 1);
-    return s;
-}
-
 static char *make_input(article_status code) {
     switch (code) {
     case ARTICLE_ERR_LIMIT_YAML_DEPTH:

@@ -58,18 +58,6 @@ static article_error err_at(const char *text, article_status code, size_t line, 
     return e;
 }
 
-/* head + unit * n + tail, malloc'd. */
-static char *repeat(const char *head, const char *unit, size_t n, const char *tail) {
-    size_t hl = strlen(head), ul = strlen(unit), tl = strlen(tail);
-    char *s = malloc(hl + ul * n + tl + 1);
-    ck_assert_ptr_nonnull(s);
-    memcpy(s, head, hl);
-    for (size_t i = 0; i < n; i++)
-        memcpy(s + hl + i * ul, unit, ul);
-    memcpy(s + hl + ul * n, tail, tl + 1);
-    return s;
-}
-
 /* Flow nesting: `a: ` and `depth - 1` brackets, so the whole is `depth` collections deep. */
 static char *deep_flow(size_t depth) {
     char *open = repeat("---\na: ", "[", depth - 1, "");

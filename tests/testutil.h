@@ -21,6 +21,8 @@ char *sample_article(size_t *len);
 /* Bytes of the article's input covered by [start, end), NUL-terminated, in a static
  * buffer rotated over 8 calls (for assertions). */
 const char *slice(const article *a, size_t start, size_t end);
+/* head + unit repeated n times + tail, malloc'd (the caller frees it). */
+char *repeat(const char *head, const char *unit, size_t n, const char *tail);
 /* Run a suite and return the process exit status. */
 int run_suite(Suite *s);
 
