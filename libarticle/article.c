@@ -381,7 +381,6 @@ article_status article_parse(const char *input, size_t len, const article_option
     a->mem = mem;
     art_arena_init(&a->arena, &a->mem);
     a->flags = o.flags;
-    art_hash_key_init(&a->hash_key, a);
     if (pthread_mutex_init(&a->render_lock, NULL) != 0) {
         art_free(&mem, a);
         error_plain(err, ARTICLE_ERR_NOMEM, "out of memory (mutex)");

@@ -388,6 +388,7 @@ typedef struct fm_loader {
     art_buf names;
     size_t serial;
     int documents;
+    bool keyed; /* a->hash_key is set */
     const article_value *root;
 #if !defined(_WIN32)
     locale_t c_locale; /* for strtod, made on first use */
@@ -628,6 +629,16 @@ static article_status type_scalar(fm_loader *ld, article_value *v, const char *t
     return ld->c->status;
 }
 
+/* The article's hash key, made on first use: most front matter has neither anchors nor
+ * mappings large enough to be indexed, and then costs no random bytes. */
+static const art_hash_key *fm_key(fm_loader *ld) {
+    if (!ld->keyed) {
+        art_hash_key_init(&ld->a->hash_key, ld->a);
+        ld->keyed = true;
+    }
+    return &ld->a->hash_key;
+}
+
 /* ---- anchors --------------------------------------------------------------------------- */
 
 static const char *anchor_name(const fm_loader *ld, const fm_anchor *e) {
@@ -639,7 +650,7 @@ static fm_anchor *anchor_find(fm_loader *ld, const char *name, size_t len) {
     if (!ld->atab_size)
         return NULL;
     size_t mask = ld->atab_size - 1;
-    for (size_t h = art_hash(&ld->a->hash_key, name, len) & mask;; h = (h + 1) & mask) {
+    for (size_t h = art_hash(fm_key(ld), name, len) & mask;; h = (h + 1) & mask) {
         uint32_t slot = ld->atab[h];
         if (!slot)
             return NULL;
@@ -657,7 +668,7 @@ static bool anchor_rehash(fm_loader *ld, size_t size) {
     size_t mask = size - 1;
     for (size_t i = 0; i < ld->nanchors; i++) {
         const fm_anchor *e = &ld->anchors[i];
-        size_t h = art_hash(&ld->a->hash_key, anchor_name(ld, e), e->name_len) & mask;
+        size_t h = art_hash(fm_key(ld), anchor_name(ld, e), e->name_len) & mask;
         while (t[h])
             h = (h + 1) & mask;
         t[h] = (uint32_t)(i + 1);
@@ -692,7 +703,7 @@ static size_t anchor_define(fm_loader *ld, const char *name, const article_value
             }
         } else {
             size_t mask = ld->atab_size - 1;
-            size_t h = art_hash(&ld->a->hash_key, name, len) & mask;
+            size_t h = art_hash(fm_key(ld), name, len) & mask;
             while (ld->atab[h])
                 h = (h + 1) & mask;
             ld->atab[h] = (uint32_t)ld->nanchors;
@@ -737,7 +748,7 @@ static void set_start(fm_loader *ld, article_value *v, size_t start) {
 static void index_insert(fm_loader *ld, fm_frame *f, size_t key_index) {
     const article_value *k = ld->kids[f->base + 2 * key_index];
     size_t mask = f->index_size - 1;
-    size_t h = art_hash(&ld->a->hash_key, k->str, k->len) & mask;
+    size_t h = art_hash(fm_key(ld), k->str, k->len) & mask;
     while (f->index[h])
         h = (h + 1) & mask;
     f->index[h] = (uint32_t)(key_index + 1);
@@ -780,7 +791,7 @@ static article_status check_key(fm_loader *ld, fm_frame *f, const article_value 
     size_t nkeys = (ld->nkids - f->base) / 2;
     if (f->index) {
         size_t mask = f->index_size - 1;
-        for (size_t h = art_hash(&ld->a->hash_key, k->str, k->len) & mask;; h = (h + 1) & mask) {
+        for (size_t h = art_hash(fm_key(ld), k->str, k->len) & mask;; h = (h + 1) & mask) {
             uint32_t slot = f->index[h];
             if (!slot)
                 break;
@@ -1052,7 +1063,7 @@ static article_status on_end(fm_loader *ld, const yaml_event_t *ev) {
             v->count = pairs;
             v->index = f->index;
             v->index_size = f->index_size;
-            v->hash_key = &ld->a->hash_key;
+            v->hash_key = fm_key(ld);
         } else {
             memcpy(arr, ld->kids + f->base, n * sizeof *arr);
             v->items = arr;
