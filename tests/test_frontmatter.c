@@ -37,20 +37,6 @@ static size_t off(const char *text, const char *needle) {
         ck_assert_strn_eq(article_value_string((v), &sn_), sn_, (lit));                     \
     } while (0)
 
-/* A failing parse with options; same checks as parse_err(). */
-static article_error parse_err_opts(const char *text, size_t len, const article_options *o,
-                                    article_status code) {
-    article *a = (article *)1;
-    article_error err;
-    article_status st = article_parse(text, len, o, &a, &err);
-    ck_assert_msg(st == code, "expected %s, got %s (%s)", article_status_name(code),
-                  article_status_name(st), err.message);
-    ck_assert_int_eq(err.code, code);
-    ck_assert_ptr_null(a);
-    ck_assert_msg(err.message[0] != '\0', "empty error message");
-    return err;
-}
-
 static article_error err_at(const char *text, article_status code, size_t line, size_t col) {
     article_error e = parse_err(text, strlen(text), code);
     ck_assert_msg(e.line == line && e.column == col, "%s: expected %zu:%zu, got %zu:%zu (%s)",

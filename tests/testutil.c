@@ -19,9 +19,14 @@ article *parse_ok(const char *text) {
 }
 
 article_error parse_err(const char *text, size_t len, article_status code) {
+    return parse_err_opts(text, len, NULL, code);
+}
+
+article_error parse_err_opts(const char *text, size_t len, const article_options *opts,
+                             article_status code) {
     article *a = (article *)1;
     article_error err;
-    article_status st = article_parse(text, len, NULL, &a, &err);
+    article_status st = article_parse(text, len, opts, &a, &err);
     ck_assert_msg(st == code, "expected %s, got %s (%s)", article_status_name(code),
                   article_status_name(st), err.message);
     ck_assert_int_eq(err.code, code);

@@ -13,6 +13,9 @@ article *parse_ok(const char *text);
 article *parse_ok_opts(const char *text, size_t len, const article_options *opts);
 /* Parse a string that must fail with `code`; returns the error record. */
 article_error parse_err(const char *text, size_t len, article_status code);
+/* The same with options. */
+article_error parse_err_opts(const char *text, size_t len, const article_options *opts,
+                             article_status code);
 /* Read tests/fixtures/NAME whole; *len gets its size. Fails the test when missing. The
  * caller frees the result. */
 char *fixture(const char *name, size_t *len);
