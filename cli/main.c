@@ -38,6 +38,11 @@ static const char usage_format[] =
     "      --max-yaml-nodes N      most front matter values, aliases expanded\n"
     "                              (default %zu)\n"
     "      --max-markdown-depth N  deepest Markdown nesting (default %zu)\n"
+    "      --max-front-matter-size N\n"
+    "                              longest front matter in bytes (default %zu)\n"
+    "      --max-blocks N          most blocks (default %zu)\n"
+    "      --max-quotes N          most quotations (default %zu)\n"
+    "      --max-warnings N        most warnings (default %zu)\n"
     "\n"
     "  -h, --help                  print this help and exit\n"
     "      --version               print the version and exit\n"
@@ -140,6 +145,10 @@ static int parse_args(cli *c, int argc, char **argv) {
         {"--max-yaml-depth", &c->opts.max_yaml_depth},
         {"--max-yaml-nodes", &c->opts.max_yaml_nodes},
         {"--max-markdown-depth", &c->opts.max_markdown_depth},
+        {"--max-front-matter-size", &c->opts.max_front_matter_size},
+        {"--max-blocks", &c->opts.max_blocks},
+        {"--max-quotes", &c->opts.max_quotes},
+        {"--max-warnings", &c->opts.max_warnings},
     };
     bool jsonl = false, html = false, options_done = false;
     for (int i = 1; i < argc; i++) {
@@ -151,10 +160,12 @@ static int parse_args(cli *c, int argc, char **argv) {
         if (strcmp(arg, "--") == 0) {
             options_done = true;
         } else if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
-            char text[sizeof usage_format + 64];
+            char text[sizeof usage_format + 128];
             snprintf(text, sizeof text, usage_format, ARTICLE_DEFAULT_MAX_INPUT_SIZE,
                      ARTICLE_MAX_INPUT_SIZE, ARTICLE_DEFAULT_MAX_YAML_DEPTH,
-                     ARTICLE_DEFAULT_MAX_YAML_NODES, ARTICLE_DEFAULT_MAX_MARKDOWN_DEPTH);
+                     ARTICLE_DEFAULT_MAX_YAML_NODES, ARTICLE_DEFAULT_MAX_MARKDOWN_DEPTH,
+                     ARTICLE_DEFAULT_MAX_FRONT_MATTER_SIZE, ARTICLE_DEFAULT_MAX_BLOCKS,
+                     ARTICLE_DEFAULT_MAX_QUOTES, ARTICLE_DEFAULT_MAX_WARNINGS);
             out_str(&c->o, text);
             return EXIT_SUCCESS;
         } else if (strcmp(arg, "--version") == 0) {

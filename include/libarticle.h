@@ -53,9 +53,9 @@ extern "C" {
  * ------------------------------------------------------------------------------------- */
 
 #define ARTICLE_VERSION_MAJOR 1
-#define ARTICLE_VERSION_MINOR 0
+#define ARTICLE_VERSION_MINOR 1
 #define ARTICLE_VERSION_PATCH 0
-#define ARTICLE_VERSION_STRING "1.0.0"
+#define ARTICLE_VERSION_STRING "1.1.0"
 /* (major << 16) | (minor << 8) | patch, for compile-time comparisons. */
 #define ARTICLE_VERSION_NUMBER \
     ((ARTICLE_VERSION_MAJOR << 16) | (ARTICLE_VERSION_MINOR << 8) | ARTICLE_VERSION_PATCH)
@@ -107,8 +107,14 @@ typedef enum article_status {
     ARTICLE_ERR_LIMIT_YAML_DEPTH = 301,     /* YAML nesting deeper than max_yaml_depth */
     ARTICLE_ERR_LIMIT_YAML_NODES = 302,     /* more than max_yaml_nodes after alias expansion */
     ARTICLE_ERR_LIMIT_MARKDOWN_DEPTH = 303, /* Markdown nesting deeper than max_markdown_depth */
-    ARTICLE_ERR_LIMIT_YAML_EXPANSION = 304  /* front matter text, aliases expanded, longer
+    ARTICLE_ERR_LIMIT_YAML_EXPANSION = 304, /* front matter text, aliases expanded, longer
                                              * than max_input_size */
+    /* Since 1.1 (options version 2). */
+    ARTICLE_ERR_LIMIT_FRONT_MATTER_SIZE = 305, /* front matter longer than
+                                                * max_front_matter_size */
+    ARTICLE_ERR_LIMIT_BLOCKS = 306,   /* more blocks than max_blocks */
+    ARTICLE_ERR_LIMIT_QUOTES = 307,   /* more quotations than max_quotes */
+    ARTICLE_ERR_LIMIT_WARNINGS = 308  /* more warnings than max_warnings */
 } article_status;
 
 typedef enum article_status_family {
@@ -168,7 +174,9 @@ typedef struct article_allocator {
 /* Skip finding quotations (article_quote_count() is then 0). */
 #define ARTICLE_OPT_NO_QUOTES (1u << 1)
 
-#define ARTICLE_OPTIONS_VERSION 1
+/* 1: up to `allocator`; 2 (since 1.1): adds the front matter, block, quote and warning
+ * limits. */
+#define ARTICLE_OPTIONS_VERSION 2
 
 /* Parse options. Start from ARTICLE_OPTIONS_INIT or article_options_init(); a limit of 0
  * means its default. Later versions append fields; the library reads only the fields
@@ -183,6 +191,11 @@ typedef struct article_options {
     /* NULL: the C library's malloc/realloc/free. Must outlive every article parsed
      * with it. */
     const article_allocator *allocator;
+    /* Version 2. */
+    size_t max_front_matter_size; /* bytes, delimiters included; default 1 MiB */
+    size_t max_blocks;            /* block records; default 1000000 */
+    size_t max_quotes;            /* quotation records; default 100000 */
+    size_t max_warnings;          /* warnings; default 10000 */
 } article_options;
 
 #define ARTICLE_DEFAULT_MAX_INPUT_SIZE ((size_t)64 * 1024 * 1024)
@@ -192,11 +205,17 @@ typedef struct article_options {
 #define ARTICLE_DEFAULT_MAX_YAML_DEPTH ((size_t)64)
 #define ARTICLE_DEFAULT_MAX_YAML_NODES ((size_t)100000)
 #define ARTICLE_DEFAULT_MAX_MARKDOWN_DEPTH ((size_t)128)
+#define ARTICLE_DEFAULT_MAX_FRONT_MATTER_SIZE ((size_t)1024 * 1024)
+#define ARTICLE_DEFAULT_MAX_BLOCKS ((size_t)1000000)
+#define ARTICLE_DEFAULT_MAX_QUOTES ((size_t)100000)
+#define ARTICLE_DEFAULT_MAX_WARNINGS ((size_t)10000)
 
-#define ARTICLE_OPTIONS_INIT { ARTICLE_OPTIONS_VERSION, ARTICLE_OPT_DEFAULT, 0, 0, 0, 0, NULL }
+#define ARTICLE_OPTIONS_INIT \
+    { ARTICLE_OPTIONS_VERSION, ARTICLE_OPT_DEFAULT, 0, 0, 0, 0, NULL, 0, 0, 0, 0 }
 
-/* Set *opts to the defaults of the given version (pass ARTICLE_OPTIONS_VERSION).
- * Returns ARTICLE_OK, or ARTICLE_ERR_INVALID_OPTIONS for an unknown version. */
+/* Set *opts to the defaults of the given version (pass ARTICLE_OPTIONS_VERSION; an older
+ * version fills only that version's fields). Returns ARTICLE_OK, or
+ * ARTICLE_ERR_INVALID_OPTIONS for an unknown version. */
 ARTICLE_EXTERN article_status article_options_init(article_options *opts, unsigned int version);
 
 /* ---------------------------------------------------------------------------------------
@@ -464,9 +483,20 @@ typedef struct article_quote article_quote;
 typedef struct article_speaker article_speaker;
 
 typedef enum article_attribution {
-    ARTICLE_ATTRIBUTION_NONE = 0,  /* no speaker */
-    ARTICLE_ATTRIBUTION_DIRECT = 1 /* a cue in the quote's own sentence names the speaker */
+    ARTICLE_ATTRIBUTION_NONE = 0,     /* no speaker */
+    ARTICLE_ATTRIBUTION_DIRECT = 1,   /* a cue in the quote's own sentence names the speaker */
+    ARTICLE_ATTRIBUTION_INHERITED = 2 /* since 1.1: no cue of its own; the speaker of the
+                                       * quotation before it, as a reader would take it
+                                       * (a follow-on sentence or paragraph) */
 } article_attribution;
+
+/* Since 1.1: what kind of phrase names a speaker. */
+typedef enum article_speaker_type {
+    ARTICLE_SPEAKER_NONE = 0,        /* only for a NULL speaker */
+    ARTICLE_SPEAKER_NAME = 1,        /* a proper name: "Sen. Jane Doe", "the White House" */
+    ARTICLE_SPEAKER_PRONOUN = 2,     /* "she", "they" */
+    ARTICLE_SPEAKER_DESCRIPTION = 3  /* a common noun phrase: "the spokeswoman", "officials" */
+} article_speaker_type;
 
 ARTICLE_EXTERN size_t article_quote_count(const article *a);
 ARTICLE_EXTERN const article_quote *article_quote_at(const article *a, size_t i);
@@ -497,6 +527,18 @@ ARTICLE_EXTERN size_t article_quote_cue_end(const article_quote *q);
 ARTICLE_EXTERN const char *article_speaker_text(const article_speaker *s, size_t *len);
 ARTICLE_EXTERN size_t article_speaker_start(const article_speaker *s);
 ARTICLE_EXTERN size_t article_speaker_end(const article_speaker *s);
+
+/* Since 1.1. */
+ARTICLE_EXTERN article_speaker_type article_speaker_get_type(const article_speaker *s);
+/* "name", "pronoun", "description"; NULL for unknown values. Static string. */
+ARTICLE_EXTERN const char *article_speaker_type_name(article_speaker_type type);
+/* The named speaker this one refers to: for a name, the name itself without titles
+ * ("Jane Doe" for "Sen. Jane Doe, D-Mass."); for a pronoun or a description, the nearest
+ * compatible named speaker before it in the article. NULL when there is none. */
+ARTICLE_EXTERN const char *article_speaker_name(const article_speaker *s, size_t *len);
+/* Where that name is written (0 when there is no name). */
+ARTICLE_EXTERN size_t article_speaker_name_start(const article_speaker *s);
+ARTICLE_EXTERN size_t article_speaker_name_end(const article_speaker *s);
 
 /* ---------------------------------------------------------------------------------------
  * Statistics and warnings

@@ -313,6 +313,30 @@ size_t article_speaker_start(const article_speaker *s) {
 size_t article_speaker_end(const article_speaker *s) {
     return s ? s->end : 0;
 }
+article_speaker_type article_speaker_get_type(const article_speaker *s) {
+    return s ? (article_speaker_type)s->type : ARTICLE_SPEAKER_NONE;
+}
+const char *article_speaker_type_name(article_speaker_type type) {
+    switch (type) {
+    case ARTICLE_SPEAKER_NAME:
+        return "name";
+    case ARTICLE_SPEAKER_PRONOUN:
+        return "pronoun";
+    case ARTICLE_SPEAKER_DESCRIPTION:
+        return "description";
+    default:
+        return NULL;
+    }
+}
+const char *article_speaker_name(const article_speaker *s, size_t *len) {
+    return s ? str_out(s->name, s->name_len, len) : str_out(NULL, 0, len);
+}
+size_t article_speaker_name_start(const article_speaker *s) {
+    return s && s->name ? s->name_start : 0;
+}
+size_t article_speaker_name_end(const article_speaker *s) {
+    return s && s->name ? s->name_end : 0;
+}
 
 /* ---- stats and warnings ------------------------------------------------------------- */
 

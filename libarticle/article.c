@@ -60,6 +60,11 @@ static const struct {
      "Markdown nesting exceeds the limit"},
     {ARTICLE_ERR_LIMIT_YAML_EXPANSION, "limit_yaml_expansion",
      "front matter expands through aliases beyond the size limit"},
+    {ARTICLE_ERR_LIMIT_FRONT_MATTER_SIZE, "limit_front_matter_size",
+     "front matter exceeds the size limit"},
+    {ARTICLE_ERR_LIMIT_BLOCKS, "limit_blocks", "body exceeds the block limit"},
+    {ARTICLE_ERR_LIMIT_QUOTES, "limit_quotes", "body exceeds the quotation limit"},
+    {ARTICLE_ERR_LIMIT_WARNINGS, "limit_warnings", "article exceeds the warning limit"},
 };
 
 static size_t status_index(article_status code) {
@@ -135,6 +140,11 @@ bool art_warn(art_ctx *c, article_warning_code code, size_t offset, const char *
     if (n < 0)
         n = 0;
     size_t len = (size_t)n < sizeof msg ? (size_t)n : sizeof msg - 1;
+    if (a->warning_count >= c->opts->max_warnings) {
+        art_fail(c, ARTICLE_ERR_LIMIT_WARNINGS, offset, "more than %zu warnings (%s)",
+                 c->opts->max_warnings, msg);
+        return false;
+    }
     if (!art_grow(&a->mem, (void **)&a->warnings, &a->warning_cap, a->warning_count + 1,
                   sizeof *a->warnings)) {
         art_nomem(c);
@@ -274,14 +284,21 @@ void article_locate(const article *a, size_t offset, size_t *line, size_t *colum
 article_status article_options_init(article_options *opts, unsigned int version) {
     if (!opts)
         return ARTICLE_ERR_INVALID_ARGUMENT;
-    if (version != ARTICLE_OPTIONS_VERSION)
+    if (version < 1 || version > ARTICLE_OPTIONS_VERSION)
         return ARTICLE_ERR_INVALID_OPTIONS;
     article_options def = ARTICLE_OPTIONS_INIT;
+    def.version = version;
     def.max_input_size = ARTICLE_DEFAULT_MAX_INPUT_SIZE;
     def.max_yaml_depth = ARTICLE_DEFAULT_MAX_YAML_DEPTH;
     def.max_yaml_nodes = ARTICLE_DEFAULT_MAX_YAML_NODES;
     def.max_markdown_depth = ARTICLE_DEFAULT_MAX_MARKDOWN_DEPTH;
-    *opts = def;
+    def.max_front_matter_size = ARTICLE_DEFAULT_MAX_FRONT_MATTER_SIZE;
+    def.max_blocks = ARTICLE_DEFAULT_MAX_BLOCKS;
+    def.max_quotes = ARTICLE_DEFAULT_MAX_QUOTES;
+    def.max_warnings = ARTICLE_DEFAULT_MAX_WARNINGS;
+    /* A caller built against an older header has a shorter struct. */
+    memcpy(opts, &def, version == 1 ? offsetof(article_options, max_front_matter_size)
+                                    : sizeof def);
     return ARTICLE_OK;
 }
 
@@ -324,6 +341,16 @@ static article_status resolve_options(const article_options *in, article_options
         out->max_yaml_nodes = in->max_yaml_nodes;
     if (in->max_markdown_depth)
         out->max_markdown_depth = in->max_markdown_depth;
+    if (in->version < 2)
+        return ARTICLE_OK;
+    if (in->max_front_matter_size)
+        out->max_front_matter_size = in->max_front_matter_size;
+    if (in->max_blocks)
+        out->max_blocks = in->max_blocks;
+    if (in->max_quotes)
+        out->max_quotes = in->max_quotes;
+    if (in->max_warnings)
+        out->max_warnings = in->max_warnings;
     return ARTICLE_OK;
 }
 

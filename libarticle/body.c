@@ -884,6 +884,11 @@ size_t art_count_words(const char *str, size_t len) {
 
 static article_block *block_add(walk *w, article_block_type type, size_t start, size_t end) {
     article *a = w->a;
+    if (a->block_count >= w->c->opts->max_blocks) {
+        art_fail(w->c, ARTICLE_ERR_LIMIT_BLOCKS, start, "more than %zu blocks",
+                 w->c->opts->max_blocks);
+        return NULL;
+    }
     if (!art_grow(&a->mem, (void **)&a->blocks, &a->block_cap, a->block_count + 1,
                   sizeof *a->blocks)) {
         art_nomem(w->c);

@@ -1211,8 +1211,14 @@ article_status art_front_matter_parse(art_ctx *c) {
     if (a->line_count < 2 || !delim_line(s, p, line_content_end(a, 0, &next), '-'))
         return ARTICLE_OK;
     size_t k = 1;
+    size_t max = c->opts->max_front_matter_size;
     for (; k < a->line_count; k++) {
         size_t b = a->lines[k];
+        /* Stop looking once the block could no longer fit. */
+        if (b - p >= max)
+            return art_fail(c, ARTICLE_ERR_LIMIT_FRONT_MATTER_SIZE, p,
+                            "front matter is not closed within max_front_matter_size "
+                            "(%zu bytes)", max);
         if (len - b < 3 || (s[b] != '-' && s[b] != '.'))
             continue;
         size_t e = line_content_end(a, k, &next);
@@ -1222,6 +1228,10 @@ article_status art_front_matter_parse(art_ctx *c) {
     if (k == a->line_count)
         return art_fail(c, ARTICLE_ERR_FRONT_MATTER_UNTERMINATED, p,
                         "front matter opened by '---' is not closed by a '---' or '...' line");
+    if (next - p > max)
+        return art_fail(c, ARTICLE_ERR_LIMIT_FRONT_MATTER_SIZE, p,
+                        "front matter is %zu bytes, more than max_front_matter_size (%zu)",
+                        next - p, max);
     a->has_front_matter = true;
     a->fm_start = p;
     a->fm_end = a->body_start = next;

@@ -115,6 +115,10 @@ struct article_speaker {
     const char *text;
     size_t len;
     size_t start, end;
+    uint8_t type;        /* article_speaker_type */
+    const char *name;    /* resolved name; NULL when none */
+    size_t name_len;
+    size_t name_start, name_end;
 };
 
 typedef struct art_span {

@@ -273,6 +273,15 @@ static article_status flush_warnings(art_quotes *q) {
     return q->c->status;
 }
 
+/* Room for n more published quotations under max_quotes (false: the parse has failed). */
+static bool quote_room(art_quotes *q, size_t n, size_t offset) {
+    size_t max = q->c->opts->max_quotes;
+    if (q->a->quote_count + n <= max)
+        return true;
+    art_fail(q->c, ARTICLE_ERR_LIMIT_QUOTES, offset, "more than %zu quotations", max);
+    return false;
+}
+
 static bool push_record(art_quotes *q, const article_quote *r, bool conditional) {
     article *a = q->a;
     if (conditional) {
@@ -281,6 +290,8 @@ static bool push_record(art_quotes *q, const article_quote *r, bool conditional)
         q->cond[q->ncond++] = *r;
         return true;
     }
+    if (!quote_room(q, 1, r->start))
+        return false;
     if (!art_grow(&a->mem, (void **)&a->quotes, &a->quote_cap, a->quote_count + 1,
                   sizeof *a->quotes))
         return false;
@@ -1096,6 +1107,8 @@ static article_status chain_drop(art_quotes *q) {
         if (!hold(q, q->cond_held[i]))
             return art_nomem(q->c);
     if (q->ncond) {
+        if (!quote_room(q, q->ncond, q->cond[0].start))
+            return q->c->status;
         if (!art_grow(&a->mem, (void **)&a->quotes, &a->quote_cap, a->quote_count + q->ncond,
                       sizeof *a->quotes))
             return art_nomem(q->c);

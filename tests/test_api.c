@@ -57,7 +57,7 @@ START_TEST(status_names_and_families) {
         seen[n++] = name;
         ck_assert_str_ne(article_status_describe((article_status)code), "unknown error");
     }
-    ck_assert_uint_eq(n, 22);
+    ck_assert_uint_eq(n, 26);
 }
 END_TEST
 
@@ -70,7 +70,12 @@ START_TEST(options_init_and_versions) {
     ck_assert_uint_eq(o.max_yaml_nodes, ARTICLE_DEFAULT_MAX_YAML_NODES);
     ck_assert_uint_eq(o.max_markdown_depth, ARTICLE_DEFAULT_MAX_MARKDOWN_DEPTH);
     ck_assert_ptr_null(o.allocator);
+    ck_assert_uint_eq(o.max_front_matter_size, ARTICLE_DEFAULT_MAX_FRONT_MATTER_SIZE);
+    ck_assert_uint_eq(o.max_blocks, ARTICLE_DEFAULT_MAX_BLOCKS);
+    ck_assert_uint_eq(o.max_quotes, ARTICLE_DEFAULT_MAX_QUOTES);
+    ck_assert_uint_eq(o.max_warnings, ARTICLE_DEFAULT_MAX_WARNINGS);
     ck_assert_int_eq(article_options_init(&o, 99), ARTICLE_ERR_INVALID_OPTIONS);
+    ck_assert_int_eq(article_options_init(&o, 0), ARTICLE_ERR_INVALID_OPTIONS);
     ck_assert_int_eq(article_options_init(NULL, 1), ARTICLE_ERR_INVALID_ARGUMENT);
 
     article *a = (article *)1;
@@ -87,6 +92,27 @@ START_TEST(options_init_and_versions) {
     ck_assert_int_eq(article_parse("x", 1, &big, &a, &err), ARTICLE_ERR_INVALID_OPTIONS);
     ck_assert_ptr_nonnull(strstr(err.message, "max_input_size"));
     ck_assert_uint_eq(err.line, 0);
+}
+END_TEST
+
+/* A caller built against the version 1 header passes a struct that ends at `allocator`:
+ * neither init nor parse may touch what lies after it. */
+START_TEST(options_version_1_is_read_short) {
+    size_t v1 = offsetof(article_options, max_front_matter_size);
+    unsigned char *mem = malloc(sizeof(article_options));
+    memset(mem, 0xA5, sizeof(article_options));
+    article_options *o = (article_options *)mem;
+    ck_assert_int_eq(article_options_init(o, 1), ARTICLE_OK);
+    ck_assert_uint_eq(o->version, 1);
+    ck_assert_uint_eq(o->max_yaml_depth, ARTICLE_DEFAULT_MAX_YAML_DEPTH);
+    for (size_t i = v1; i < sizeof(article_options); i++)
+        ck_assert_uint_eq(mem[i], 0xA5);
+    /* The garbage after the v1 fields would be absurd limits if it were read. */
+    o->max_input_size = 0;
+    article *a = parse_ok_opts("---\ntitle: t\n---\n\"Hi,\" she said.\n", 33, o);
+    ck_assert_uint_eq(article_quote_count(a), 1);
+    article_free(a);
+    free(mem);
 }
 END_TEST
 
@@ -386,6 +412,7 @@ int main(void) {
     tcase_add_test(tc, cmark_gfm_is_at_least_gfm13);
     tcase_add_test(tc, status_names_and_families);
     tcase_add_test(tc, options_init_and_versions);
+    tcase_add_test(tc, options_version_1_is_read_short);
     tcase_add_test(tc, invalid_arguments);
     tcase_add_test(tc, input_size_limit);
     tcase_add_test(tc, encoding_errors_have_positions);

@@ -11,26 +11,51 @@ typedef struct {
     size_t line;       /* 0: only checked to be set */
     size_t column;     /* 0: not checked */
     const char *in_message;
+    size_t limit; /* nonzero: the limit the code is about, set to this */
 } error_case;
 
 static const error_case cases[] = {
-    {ARTICLE_ERR_UTF8, "ok \xff", 1, 4, "UTF-8"},
-    {ARTICLE_ERR_NUL_BYTE, "a\nb\0", 2, 2, "NUL"},
-    {ARTICLE_ERR_UTF16, "\xff\xfe#\0", 1, 1, "UTF-16"},
-    {ARTICLE_ERR_FRONT_MATTER_UNTERMINATED, "---\ntitle: x\n\nBody.\n", 1, 1, "---"},
-    {ARTICLE_ERR_YAML_SYNTAX, "---\ntitle: [a, b\n---\n", 0, 0, ""},
-    {ARTICLE_ERR_YAML_NOT_MAPPING, "---\n- a\n- b\n---\n", 2, 1, "mapping"},
-    {ARTICLE_ERR_YAML_DUPLICATE_KEY, "---\ntitle: a\ntitle: b\n---\n", 3, 1, "line 2"},
-    {ARTICLE_ERR_YAML_MULTIPLE_DOCUMENTS, "---\na: 1\n--- b\n---\n", 3, 1, ""},
-    {ARTICLE_ERR_YAML_UNDEFINED_ALIAS, "---\na: *x\n---\n", 2, 4, "x"},
-    {ARTICLE_ERR_YAML_RECURSIVE_ALIAS, "---\na: &x [*x]\n---\n", 2, 0, "x"},
-    {ARTICLE_ERR_YAML_COMPLEX_KEY, "---\n[a, b]: 1\n---\n", 2, 1, ""},
-    {ARTICLE_ERR_YAML_BAD_TAG_VALUE, "---\na: !!int abc\n---\n", 2, 0, "abc"},
-    {ARTICLE_ERR_LIMIT_YAML_DEPTH, NULL, 2, 0, "64"},
-    {ARTICLE_ERR_LIMIT_YAML_NODES, NULL, 0, 0, ""},
-    {ARTICLE_ERR_LIMIT_MARKDOWN_DEPTH, NULL, 1, 0, "128"},
-    {ARTICLE_ERR_LIMIT_YAML_EXPANSION, NULL, 3, 5 + 4 * 670, "67108864"},
+    {ARTICLE_ERR_UTF8, "ok \xff", 1, 4, "UTF-8", 0},
+    {ARTICLE_ERR_NUL_BYTE, "a\nb\0", 2, 2, "NUL", 0},
+    {ARTICLE_ERR_UTF16, "\xff\xfe#\0", 1, 1, "UTF-16", 0},
+    {ARTICLE_ERR_FRONT_MATTER_UNTERMINATED, "---\ntitle: x\n\nBody.\n", 1, 1, "---", 0},
+    {ARTICLE_ERR_YAML_SYNTAX, "---\ntitle: [a, b\n---\n", 0, 0, "", 0},
+    {ARTICLE_ERR_YAML_NOT_MAPPING, "---\n- a\n- b\n---\n", 2, 1, "mapping", 0},
+    {ARTICLE_ERR_YAML_DUPLICATE_KEY, "---\ntitle: a\ntitle: b\n---\n", 3, 1, "line 2", 0},
+    {ARTICLE_ERR_YAML_MULTIPLE_DOCUMENTS, "---\na: 1\n--- b\n---\n", 3, 1, "", 0},
+    {ARTICLE_ERR_YAML_UNDEFINED_ALIAS, "---\na: *x\n---\n", 2, 4, "x", 0},
+    {ARTICLE_ERR_YAML_RECURSIVE_ALIAS, "---\na: &x [*x]\n---\n", 2, 0, "x", 0},
+    {ARTICLE_ERR_YAML_COMPLEX_KEY, "---\n[a, b]: 1\n---\n", 2, 1, "", 0},
+    {ARTICLE_ERR_YAML_BAD_TAG_VALUE, "---\na: !!int abc\n---\n", 2, 0, "abc", 0},
+    {ARTICLE_ERR_LIMIT_YAML_DEPTH, NULL, 2, 0, "64", 0},
+    {ARTICLE_ERR_LIMIT_YAML_NODES, NULL, 0, 0, "", 0},
+    {ARTICLE_ERR_LIMIT_MARKDOWN_DEPTH, NULL, 1, 0, "128", 0},
+    {ARTICLE_ERR_LIMIT_YAML_EXPANSION, NULL, 3, 5 + 4 * 670, "67108864", 0},
+    {ARTICLE_ERR_LIMIT_FRONT_MATTER_SIZE, "---\ntitle: long enough\n---\n", 1, 1, "26", 26},
+    {ARTICLE_ERR_LIMIT_BLOCKS, "One.\n\nTwo.\n\n- three\n", 5, 3, "4 blocks", 4},
+    {ARTICLE_ERR_LIMIT_QUOTES, "\"A,\" she said. \"B.\"\n\n\"C.\"\n", 3, 2, "2 quot", 2},
+    {ARTICLE_ERR_LIMIT_WARNINGS, "---\nimage: {path: a, x: 1, y: 2}\n---\n", 2, 0, "1 warn", 1},
 };
+
+/* Set the limit that `code` is about. */
+static void set_limit(article_options *o, article_status code, size_t limit) {
+    switch (code) {
+    case ARTICLE_ERR_LIMIT_FRONT_MATTER_SIZE:
+        o->max_front_matter_size = limit;
+        break;
+    case ARTICLE_ERR_LIMIT_BLOCKS:
+        o->max_blocks = limit;
+        break;
+    case ARTICLE_ERR_LIMIT_QUOTES:
+        o->max_quotes = limit;
+        break;
+    case ARTICLE_ERR_LIMIT_WARNINGS:
+        o->max_warnings = limit;
+        break;
+    default:
+        ck_abort_msg("no limit for %s", article_status_name(code));
+    }
+}
 
 /* Codes whose triggers are not a document: the test that covers each. */
 static const struct {
@@ -83,7 +108,15 @@ START_TEST(each_code_from_a_minimal_input) {
     size_t len = strlen(input);
     if (c->code == ARTICLE_ERR_NUL_BYTE || c->code == ARTICLE_ERR_UTF16)
         len += 1 + strlen(input + len + 1); /* these inputs hold a NUL */
-    article_error e = parse_err(input, len, c->code);
+    article_options o;
+    article_options_init(&o, ARTICLE_OPTIONS_VERSION);
+    if (c->limit) {
+        /* The input fits a limit one higher, and fails at this one. */
+        set_limit(&o, c->code, c->limit + 1);
+        article_free(parse_ok_opts(input, len, &o));
+        set_limit(&o, c->code, c->limit);
+    }
+    article_error e = parse_err_opts(input, len, &o, c->code);
     ck_assert_msg(e.line >= 1 && e.column >= 1, "%s: no position (%zu:%zu)",
                   article_status_name(c->code), e.line, e.column);
     if (c->line)

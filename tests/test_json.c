@@ -666,7 +666,7 @@ START_TEST(quotes_stats_and_warnings) {
     article *a = parse_ok("line one\nsecond “line”\n");
     ck_assert(art_grow(&a->mem, (void **)&a->quotes, &a->quote_cap, 2, sizeof *a->quotes));
     static const art_span spans[] = {{3, 9}, {20, 31}};
-    static const article_speaker who = {"Jo Ann", 6, 40, 46};
+    static const article_speaker who = {.text = "Jo Ann", .len = 6, .start = 40, .end = 46};
     a->quotes[0] = (article_quote){.text = "Hi \"there\"", .len = 10, .block = 4,
                                    .start = 3, .end = 31, .spans = spans, .span_count = 2,
                                    .attribution = ARTICLE_ATTRIBUTION_DIRECT,
@@ -676,7 +676,9 @@ START_TEST(quotes_stats_and_warnings) {
                                    .spans = spans, .span_count = 1};
     a->quote_count = 2;
     a->words = 401;
-    art_ctx c = {a, NULL, NULL, ARTICLE_OK};
+    article_options o;
+    article_options_init(&o, ARTICLE_OPTIONS_VERSION);
+    art_ctx c = {a, &o, NULL, ARTICLE_OK};
     ck_assert(art_warn(&c, ARTICLE_WARN_DATE_FORMAT, 21, "date 'x' is \"bad\""));
     ck_assert(art_warn(&c, ARTICLE_WARN_UNBALANCED_QUOTE, 0, "open"));
     size_t len;

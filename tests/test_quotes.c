@@ -803,8 +803,14 @@ START_TEST(many_marks) {
     article_free(a);
     free(md);
 
+    /* 100,000 unbalanced marks are as many warnings: past the default limit. */
     md = repeat("", "“a ", 100000, "\n");
-    a = parse_ok(md);
+    article_error e = parse_err(md, strlen(md), ARTICLE_ERR_LIMIT_WARNINGS);
+    ck_assert_uint_eq(e.offset, ARTICLE_DEFAULT_MAX_WARNINGS * 5);
+    article_options o;
+    article_options_init(&o, ARTICLE_OPTIONS_VERSION);
+    o.max_warnings = 100000;
+    a = parse_ok_opts(md, strlen(md), &o);
     expect_counts(a, 0, 100000);
     expect_unbalanced(a, 0, 0);
     expect_unbalanced(a, 99999, 99999 * 5);
@@ -812,7 +818,7 @@ START_TEST(many_marks) {
     free(md);
 
     md = repeat("", "‘a ", 100000, "b’\n");
-    a = parse_ok(md);
+    a = parse_ok_opts(md, strlen(md), &o);
     expect_counts(a, 1, 99999); /* the last one closes */
     expect_quote(a, 0, "a b");
     expect_unbalanced(a, 0, 0);
