@@ -501,6 +501,14 @@ static void quote(jw *w, const article_quote *q) {
         jw_size(w, q->speaker->start);
         jw_key(w, "end");
         jw_size(w, q->speaker->end);
+        jw_key(w, "type");
+        const char *type = article_speaker_type_name((article_speaker_type)q->speaker->type);
+        if (type)
+            jw_str(w, type, strlen(type));
+        else
+            jw_null(w);
+        jw_key(w, "name");
+        jw_str_or_null(w, q->speaker->name, q->speaker->name_len);
         jw_close(w, '}');
     } else {
         jw_null(w);
@@ -510,6 +518,8 @@ static void quote(jw *w, const article_quote *q) {
     jw_key(w, "attribution");
     if (q->attribution == ARTICLE_ATTRIBUTION_DIRECT)
         jw_raw(w, "\"direct\"", 8);
+    else if (q->attribution == ARTICLE_ATTRIBUTION_INHERITED)
+        jw_raw(w, "\"inherited\"", 11);
     else
         jw_raw(w, "\"none\"", 6);
     jw_close(w, '}');

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 /* Classes of a word; one word may belong to several. */
 enum {
@@ -23,15 +24,20 @@ enum {
     ART_LEX_TIME = 1u << 12,        /* a word of time after a verb: said Monday, said later */
     ART_LEX_GROUP = 1u << 13,       /* a bare lower-case noun that can speak: police */
     ART_LEX_SUBORDINATOR = 1u << 14, /* opens a clause of time or manner: when, while */
-    ART_LEX_OBJECT = 1u << 15       /* an object pronoun: him, them */
+    ART_LEX_OBJECT = 1u << 15,      /* an object pronoun: him, them */
+    ART_LEX_REPORT = 1u << 16,      /* reports speech when a quotation follows it in the
+                                     * sentence: called it "…", saying "…" */
+    ART_LEX_PERSON = 1u << 17       /* a noun for a person: aide, official, lawyer */
 };
 
 /* The classes of a word (ASCII letters compared without case; other bytes never match),
  * 0 when it is in no list. No allocation. */
 unsigned art_lex_lookup(const char *word, size_t len);
 
-/* Whether the table is sorted, lower-case and free of duplicates (binary search relies
- * on it); for the tests. */
+/* Whether the table is sorted, lower-case and free of duplicates, and the slot table of
+ * its hash is up to date; for the tests. */
 bool art_lex_check(void);
+/* Print the slot table for the word list as it is, to paste into lexicon.c. */
+void art_lex_print_slots(FILE *out);
 
 #endif

@@ -1,5 +1,6 @@
 /* Quotes: quotation marks paired within each prose block, quotations that run over
- * several paragraphs, and speaker attribution from the quotation's own sentence.
+ * several paragraphs, and who said them: a cue in the quotation's sentence, else the
+ * speaker of the quotation before it (docs/quotes.md describes the rules in order).
  *
  * Each block is scanned once. Opening marks go on a stack; a closing mark pairs with the
  * nearest open mark of its family, and marks of other families still open above it are
@@ -22,7 +23,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { FAM_STRAIGHT, FAM_CURLY, FAM_SINGLE, FAM_GUILLEMET, FAM_COUNT };
+/* FAM_DAPOS: two ASCII apostrophes used as a double mark ('' … ''), as in wire copy. */
+enum { FAM_STRAIGHT, FAM_CURLY, FAM_SINGLE, FAM_GUILLEMET, FAM_DAPOS, FAM_COUNT };
 
 #define NONE ((size_t)-1)
 /* Longest speaker phrase, in words ("Rep. Young Kim (R-CA), House Foreign ... (R-WI)"). */
@@ -55,12 +57,16 @@ typedef struct attrib {
 } attrib;
 
 /* The prose block being scanned. */
+typedef struct word_memo word_memo;
+
 typedef struct blk {
     const char *s;
     size_t len;
     const art_seg *segs;
     size_t nsegs;
     size_t block;
+    word_memo *memo; /* words made in this block, by start offset */
+    unsigned gen;    /* entries of other blocks are stale */
 } blk;
 
 struct art_quotes {
@@ -96,6 +102,19 @@ struct art_quotes {
     art_span *spans;
     size_t nspans, spans_cap;
     attrib chain_before; /* attribution before its opening mark */
+    bool chain_sent_start; /* its opening mark starts a sentence */
+
+    /* The speaker of the last attributed quotation and its block: a quotation with no
+     * cue of its own that starts a sentence inherits it. */
+    const article_speaker *cur;
+    size_t cur_block;
+    /* The last named speaker (what pronouns and descriptions resolve to). */
+    const char *last_name;
+    attrib prev; /* attribution of the block's last quotation */
+    size_t last_name_len, last_name_start, last_name_end;
+
+    word_memo *memo;
+    unsigned memo_gen; /* of the current block; 0 is never used */
 
     /* Per block, computed lazily while scanning forward. */
     size_t alnum_upto, last_alnum;
@@ -105,20 +124,31 @@ struct art_quotes {
 
 /* ---- characters --------------------------------------------------------------------- */
 
-static uint32_t cp_at(const blk *b, size_t i, size_t *n) {
+static inline uint32_t cp_at(const blk *b, size_t i, size_t *n) {
     if (i >= b->len) {
         *n = 0;
         return 0;
+    }
+    unsigned char c = (unsigned char)b->s[i];
+    if (ART_LIKELY(c < 0x80)) {
+        *n = 1;
+        return c;
     }
     return art_utf8_decode(b->s, b->len, i, n);
 }
 
 /* The code point ending at i (0 at the start); *start gets where it begins. */
-static uint32_t cp_before(const blk *b, size_t i, size_t *start) {
+static inline uint32_t cp_before(const blk *b, size_t i, size_t *start) {
     if (i == 0) {
         if (start)
             *start = 0;
         return 0;
+    }
+    unsigned char c = (unsigned char)b->s[i - 1];
+    if (ART_LIKELY(c < 0x80)) {
+        if (start)
+            *start = i - 1;
+        return c;
     }
     size_t k = i - 1;
     while (k > 0 && i - k < 4 && ((unsigned char)b->s[k] & 0xC0) == 0x80)
@@ -129,8 +159,10 @@ static uint32_t cp_before(const blk *b, size_t i, size_t *start) {
     return art_utf8_decode(b->s, b->len, k, &n);
 }
 
-static bool is_space(uint32_t c) {
-    return c == ' ' || (c >= 9 && c <= 13) || c == 0xA0 || c == 0x1680 ||
+static inline bool is_space(uint32_t c) {
+    if (ART_LIKELY(c < 0x80))
+        return c == ' ' || (c >= 9 && c <= 13);
+    return c == 0xA0 || c == 0x1680 ||
            (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F ||
            c == 0x205F || c == 0x3000;
 }
@@ -311,6 +343,17 @@ typedef struct word {
     unsigned lex; /* art_lex_lookup() of the core */
 } word;
 
+/* The words around neighbouring quotations overlap (one's text after is the next one's
+ * text before), so each block keeps the words it made, by start offset, direct-mapped. */
+#define MEMO_SIZE 128
+struct word_memo {
+    unsigned gen[MEMO_SIZE];
+    word w[MEMO_SIZE];
+};
+
+/* The word s[i..j): from the memo or made now. */
+static void word_get(const blk *b, size_t i, size_t j, word *w);
+
 static void word_make(const blk *b, size_t s, size_t e, word *w) {
     size_t n, st;
     w->s = s;
@@ -375,6 +418,18 @@ static bool word_lower_in(const blk *b, const word *w, unsigned classes) {
     return (w->lex & classes) && word_lower(b, w);
 }
 
+static void word_get(const blk *b, size_t i, size_t j, word *w) {
+    word_memo *m = b->memo;
+    size_t k = i & (MEMO_SIZE - 1);
+    if (m->gen[k] == b->gen && m->w[k].s == i && m->w[k].e == j) {
+        *w = m->w[k];
+        return;
+    }
+    word_make(b, i, j, w);
+    m->gen[k] = b->gen;
+    m->w[k] = *w;
+}
+
 static bool next_word(const blk *b, size_t *pos, size_t hi, word *w) {
     size_t i = *pos, n;
     while (i < hi && is_space(cp_at(b, i, &n)))
@@ -384,7 +439,7 @@ static bool next_word(const blk *b, size_t *pos, size_t hi, word *w) {
     size_t j = i;
     while (j < hi && !is_space(cp_at(b, j, &n)))
         j += n;
-    word_make(b, i, j, w);
+    word_get(b, i, j, w);
     *pos = j;
     return true;
 }
@@ -398,7 +453,7 @@ static bool prev_word(const blk *b, size_t *pos, size_t lo, word *w) {
     size_t i = j;
     while (i > lo && !is_space(cp_before(b, i, &st)))
         i = st;
-    word_make(b, i, j, w);
+    word_get(b, i, j, w);
     *pos = i;
     return true;
 }
@@ -435,10 +490,18 @@ static bool is_and_or(const blk *b, const word *w) {
 /* A verb of speech at w[k] of n words: lower case, not a noun after a determiner ("the
  * notes said"), not followed by another verb of speech ("Kim's post said"), not passive
  * ("measures added by"). */
-static bool is_cue(const blk *b, const word *w, size_t k, size_t n) {
-    if (!(w[k].lex & ART_LEX_CUE) || w[k].cs != w[k].s || !word_lower(b, &w[k]))
+static bool possessive(const blk *b, const word *w) {
+    size_t n = w->ce - w->cs;
+    const char *e = b->s + w->ce;
+    return (n > 2 && e[-2] == '\'' && e[-1] == 's') ||
+           (n > 4 && memcmp(e - 4, "\xE2\x80\x99s", 4) == 0);
+}
+
+static bool is_cue_in(const blk *b, const word *w, size_t k, size_t n, unsigned classes) {
+    if (!(w[k].lex & classes) || w[k].cs != w[k].s || !word_lower(b, &w[k]))
         return false;
-    if (k > 0 && w[k - 1].last == 0 && (w[k - 1].lex & ART_LEX_DETERMINER))
+    if (k > 0 && w[k - 1].last == 0 &&
+        ((w[k - 1].lex & ART_LEX_DETERMINER) || possessive(b, &w[k - 1])))
         return false;
     if (k + 1 < n && w[k].last == 0 && word_lower(b, &w[k + 1])) {
         if ((w[k + 1].lex & ART_LEX_CUE) && !(w[k].lex & ART_LEX_LISTENER))
@@ -447,6 +510,10 @@ static bool is_cue(const blk *b, const word *w, size_t k, size_t n) {
             return false;
     }
     return true;
+}
+
+static bool is_cue(const blk *b, const word *w, size_t k, size_t n) {
+    return is_cue_in(b, w, k, n, ART_LEX_CUE);
 }
 
 static bool ends_ing(const blk *b, const word *w) {
@@ -580,6 +647,70 @@ static size_t speaker_end(const blk *b, const word *w, const word *next) {
     return e;
 }
 
+/* A word that can be part of a name: capitalised, and no title, determiner or other
+ * function word ("Sen.", "The", "President" stay out of "Sen. Jane Doe"'s name). */
+static bool name_word(const blk *b, const word *w) {
+    if (w->ce <= w->cs || w->cs != w->s || !capitalised(b, w))
+        return false;
+    return !(w->lex & (ART_LEX_TITLE | ART_LEX_ABBREV | ART_LEX_DETERMINER | ART_LEX_PRONOUN |
+                       ART_LEX_OPENER | ART_LEX_PREPOSITION | ART_LEX_BREAKER | ART_LEX_GROUP));
+}
+
+/* The kind of speaker phrase [ss, se) and, for a name, the name in it: the first run of
+ * name words that is the head of its phrase (followed by its end, a comma, a bracket,
+ * "of", "who" or "and"), not a modifier ("the GOP front-runner", "Trump's aide").
+ * Pronouns and descriptions resolve to the last name seen. */
+static bool speaker_classify(art_quotes *q, const blk *b, size_t ss, size_t se,
+                             article_speaker *sp) {
+    word w[SPEAKER_MAX_WORDS + 1];
+    size_t n = 0, pos = ss;
+    while (n < SPEAKER_MAX_WORDS + 1 && next_word(b, &pos, se, &w[n]))
+        n++;
+    sp->type = ARTICLE_SPEAKER_DESCRIPTION;
+    if (n == 1 && ((w[0].lex & ART_LEX_PRONOUN) || word_is(b, &w[0], "who"))) {
+        sp->type = ARTICLE_SPEAKER_PRONOUN;
+    } else {
+        for (size_t k = 0; k < n; k++) {
+            if (!name_word(b, &w[k]))
+                continue;
+            size_t e = k;
+            while (e + 1 < n && !w[e].last && !possessive(b, &w[e]) && name_word(b, &w[e + 1]))
+                e++;
+            const word *x = e + 1 < n ? &w[e + 1] : NULL;
+            bool head = !possessive(b, &w[e]) &&
+                        (!x || w[e].last || x->cs != x->s || word_is(b, x, "of") ||
+                         word_is(b, x, "who") || is_and_or(b, x));
+            if (!head) {
+                k = e;
+                continue;
+            }
+            char *name = art_arena_strdup(&q->a->arena, b->s + w[k].cs, w[e].ce - w[k].cs);
+            if (!name)
+                return false;
+            sp->type = ARTICLE_SPEAKER_NAME;
+            q->last_name = name;
+            q->last_name_len = w[e].ce - w[k].cs;
+            q->last_name_start = map_start(b, w[k].cs);
+            q->last_name_end = map_end(b, w[e].ce);
+            break;
+        }
+    }
+    /* Compatible: a name for itself; a person's pronoun ("it" is none) or a description
+     * headed by a title ("the senator", not "the letter") for the last name. */
+    bool person = sp->type == ARTICLE_SPEAKER_NAME;
+    if (sp->type == ARTICLE_SPEAKER_PRONOUN)
+        person = !word_is(b, &w[0], "it");
+    for (size_t k = 0; k < n && !person; k++)
+        person = (w[k].lex & (ART_LEX_TITLE | ART_LEX_PERSON)) != 0;
+    if (person) {
+        sp->name = q->last_name;
+        sp->name_len = q->last_name_len;
+        sp->name_start = q->last_name_start;
+        sp->name_end = q->last_name_end;
+    }
+    return true;
+}
+
 /* Store the attribution found: speaker text [ss, se) and cue [cs, ce), plain offsets.
  * Returns 1, or -1 when memory runs out. */
 static int attrib_set(art_quotes *q, const blk *b, size_t ss, size_t se, size_t cs, size_t ce,
@@ -590,10 +721,13 @@ static int attrib_set(art_quotes *q, const blk *b, size_t ss, size_t se, size_t 
     char *ct = art_arena_strdup(ar, b->s + cs, ce - cs);
     if (!sp || !st || !ct)
         return -1;
+    memset(sp, 0, sizeof *sp);
     sp->text = st;
     sp->len = se - ss;
     sp->start = map_start(b, ss);
     sp->end = map_end(b, se);
+    if (!speaker_classify(q, b, ss, se, sp))
+        return -1;
     out->speaker = sp;
     out->cue = ct;
     out->cue_len = ce - cs;
@@ -648,8 +782,9 @@ static int speaker_after_cue(art_quotes *q, const blk *b, const word *w, size_t 
 /* `"…," X said.`, `"…," said X.`, `"…," according to X.` in [lo, hi) after the closing
  * mark of a quotation whose text is [qs, qe). */
 static int attrib_after(art_quotes *q, const blk *b, size_t qs, size_t qe, size_t lo, size_t hi,
-                        attrib *out) {
+                        size_t *trail, size_t *trail_hi, attrib *out) {
     size_t st, n;
+    *trail = NONE;
     size_t j = qe;
     uint32_t lastc = 0;
     while (j > qs) {
@@ -667,15 +802,32 @@ static int attrib_after(art_quotes *q, const blk *b, size_t qs, size_t qe, size_
      * period ends the sentence). */
     word w[FWD_MAX_TOKENS];
     size_t nw = 0;
+    bool ended = false; /* by the sentence's end, a ';' or a ':' */
     while (nw < FWD_MAX_TOKENS && next_word(b, &pos, hi, &w[nw])) {
         nw++;
         if (nw >= 2 && (w[nw - 2].last == ';' || w[nw - 2].last == ':' ||
-                        ends_sentence(b, &w[nw - 2], &w[nw - 1])))
+                        ends_sentence(b, &w[nw - 2], &w[nw - 1]))) {
+            ended = true;
             break;
+        }
     }
     if (nw == 0)
         return 0;
-    /* A quotation ending in a period ends its sentence unless lower case follows. */
+    /* The sentence's last clause after a comma, for attrib_trailing(); none when the
+     * quotation ended its sentence ("It was time." The board agreed, Lee said.). */
+    bool sentence_ended =
+        (lastc == '.' || lastc == '!' || lastc == '?') && !word_lower(b, &w[0]);
+    if (!sentence_ended && (ended || nw < FWD_MAX_TOKENS)) {
+        size_t sn = ended ? nw - 1 : nw;
+        if (ended && (w[sn - 1].last == ';' || w[sn - 1].last == ':'))
+            sn = 0;
+        for (size_t k = sn; k-- > 1;)
+            if (w[k - 1].last == ',') {
+                *trail = w[k - 1].e;
+                *trail_hi = ended ? w[nw - 1].s : hi;
+                break;
+            }
+    }
     if (lastc == '.' && !word_lower(b, &w[0]))
         return 0;
     if (nw > 2 && word_is(b, &w[0], "according") && w[0].last == 0 && word_is(b, &w[1], "to") &&
@@ -814,20 +966,286 @@ static int attrib_before(art_quotes *q, const blk *b, size_t lo, size_t open, at
                       out);
 }
 
+#define SENT_MAX_WORDS 48
+/* Fewer words than this are taken for a scare quote or a name, not for words someone
+ * said, unless a verb of speech says otherwise. */
+#define SUBJECT_MIN_WORDS 4
+
+/* Whether s[lo..hi) has at least `min` words (0 or 1). */
+static size_t count_words(const blk *b, size_t lo, size_t hi, size_t min) {
+    size_t n = 0, pos = lo;
+    word x;
+    while (n < min && next_word(b, &pos, hi, &x))
+        n++;
+    return n >= min;
+}
+
+/* A title or a name rather than words someone said: `on "Meet the Press."`, `the
+ * "Jeb Can Fix It" tour`: every word capitalised but for small function words, at most
+ * eight, nothing ending a sentence but the last word. */
+static bool is_title(const blk *b, size_t qs, size_t qe) {
+    word x;
+    size_t pos = qs, n = 0;
+    while (next_word(b, &pos, qe, &x)) {
+        if (++n > 8 || ((x.last == '?' || x.last == '!' || x.last == ':' || x.last == ';' ||
+                         (x.last == '.' && !abbrev_period(b, &x))) && pos < qe))
+            return false;
+        if (!capitalised(b, &x) && !(x.lex & (ART_LEX_PREPOSITION | ART_LEX_DETERMINER)) &&
+            !is_and_or(b, &x) && !is_digit(word_first(b, &x)))
+            return false;
+        if (n == 1 && (x.lex & ART_LEX_PRONOUN))
+            return false; /* "I", "We": a sentence */
+    }
+    return n > 0;
+}
+
+/* Skips auxiliaries and adverbs back from the verb at w[k] ("has also said"). */
+static size_t skip_aux(const blk *b, const word *w, size_t k) {
+    while (k > 0 && !w[k - 1].last && word_lower(b, &w[k - 1]) &&
+           (is_adverb(b, &w[k - 1]) || word_is(b, &w[k - 1], "not") ||
+            word_is(b, &w[k - 1], "had") || word_is(b, &w[k - 1], "has") ||
+            word_is(b, &w[k - 1], "have")))
+        k--;
+    return k;
+}
+
+/* The subject at the start of the sentence w[0..n): after a leading phrase closed by a
+ * comma ("On Monday, the senator said"), a run of words up to its first verb. */
+static bool sentence_subject(const blk *b, const word *w, size_t n, size_t *from, size_t *to) {
+    size_t s0 = 0;
+    /* A leading phrase closed by a comma is skipped unless it is a name ("Sen. Jane Doe,
+     * a Democrat, said"): "Eight years ago,", "Weighing in on the debate,". */
+    for (size_t k = 0; k < n && k < 8; k++)
+        if (w[k].last == ',') {
+            size_t len0 = w[0].ce - w[0].cs;
+            const char *e0 = b->s + w[0].ce;
+            if ((w[0].lex & (ART_LEX_PREPOSITION | ART_LEX_SUBORDINATOR | ART_LEX_OPENER |
+                             ART_LEX_TIME)) ||
+                is_digit(word_first(b, &w[0])) ||
+                (len0 > 3 && (memcmp(e0 - 2, "ly", 2) == 0 || memcmp(e0 - 3, "ing", 3) == 0 ||
+                              memcmp(e0 - 2, "ed", 2) == 0)))
+                s0 = k + 1;
+            break;
+        }
+    while (s0 < n && (w[s0].lex & ART_LEX_OPENER) && !w[s0].last)
+        s0++;
+    size_t e = s0;
+    while (e < n && e - s0 < 8) {
+        const word *x = &w[e];
+        if (word_lower(b, x) && (x->lex & (ART_LEX_BREAKER | ART_LEX_CUE | ART_LEX_ADVERB |
+                                           ART_LEX_REPORT | ART_LEX_PREPOSITION)))
+            break;
+        if (word_lower(b, x) && !(x->lex & (ART_LEX_DETERMINER | ART_LEX_TITLE)) &&
+            x->ce - x->cs > 3 && memcmp(b->s + x->ce - 2, "ed", 2) == 0)
+            break;
+        /* "The mayor spoke": a lower-case word after a noun for a person is its verb. */
+        if (e > s0 && word_lower(b, x) && word_lower(b, &w[e - 1]) &&
+            (w[e - 1].lex & (ART_LEX_PERSON | ART_LEX_GROUP)))
+            break;
+        e++;
+        if ((x->last && !abbrev_period(b, x)) || (x->lex & ART_LEX_PRONOUN))
+            break;
+    }
+    if (e == s0 || e >= n)
+        return false;
+    *from = s0;
+    *to = e;
+    return true;
+}
+
+/* A cue earlier in the quotation's sentence: `X said the plan was "a disgrace"`, `X called
+ * it "…"`, `…, saying "…"`. Words back from the opening mark to the sentence start. *words
+ * gets how many there are (0: the quotation starts its sentence). */
+static int attrib_in_sentence(art_quotes *q, const blk *b, size_t lo, size_t open,
+                              size_t min_words, size_t *words, bool *at_lo, attrib *out) {
+    size_t pos = open;
+    word rev[SENT_MAX_WORDS];
+    size_t nw = 0;
+    bool cut = false;
+    *words = 0;
+    *at_lo = false;
+    while (nw < SENT_MAX_WORDS) {
+        word x;
+        size_t save = pos;
+        if (!prev_word(b, &pos, lo, &x)) {
+            *at_lo = true;
+            break;
+        }
+        if (x.last == ';' || (nw > 0 && ends_sentence(b, &x, &rev[nw - 1])) ||
+            (nw == 0 && (x.last == '.' || x.last == '!' || x.last == '?') &&
+             !abbrev_period(b, &x))) {
+            pos = save;
+            break;
+        }
+        rev[nw++] = x;
+        if (nw == SENT_MAX_WORDS)
+            cut = true;
+    }
+    *words = nw;
+    if (nw == 0)
+        return 0;
+    word w[SENT_MAX_WORDS];
+    for (size_t i = 0; i < nw; i++)
+        w[i] = rev[nw - 1 - i];
+    size_t n = nw;
+    if (!cut && n > 3 && word_is(b, &w[0], "according") && word_is(b, &w[1], "to") &&
+        !w[0].last && !w[1].last) {
+        /* "According to X, …": X, whatever the verbs after. */
+        size_t e = 2;
+        while (e < n && !w[e].last && e < 2 + SPEAKER_MAX_WORDS)
+            e++;
+        if (e < n && w[e].last == ',' && speaker_ok(b, w, 2, e + 1))
+            return attrib_set(q, b, w[2].s, speaker_end(b, &w[e], &w[e + 1]), w[0].cs,
+                              w[1].ce, out);
+    }
+    for (size_t k = n; k-- > 0;) {
+        if (!is_cue_in(b, w, k, n, ART_LEX_CUE | ART_LEX_REPORT))
+            continue;
+        /* "an account called "X"": the verb names, nothing is quoted. */
+        if (k + 1 == n && k > 0 && !(w[k].lex & ART_LEX_CUE) && !w[k - 1].last &&
+            word_lower(b, &w[k - 1]) && !(w[k - 1].lex & ART_LEX_PRONOUN) &&
+            !word_is(b, &w[k - 1], "who") && !is_adverb(b, &w[k - 1]))
+            return 0;
+        size_t end = skip_aux(b, w, k), start;
+        if (end == 0)
+            continue;
+        const word *p = &w[end - 1];
+        if ((ends_ing(b, &w[k]) && (p->last || word_lower(b, p))) ||
+            (is_and_or(b, p) && end >= 2)) {
+            /* "…, saying", "X arrived and said": the subject of the clause before, after
+             * its conjunction ("as Ann Lee echoed the point, saying"), or the sentence's. */
+            size_t j = end - 1;
+            while (j > 0 && !(word_lower(b, &w[j - 1]) &&
+                              (w[j - 1].lex & ART_LEX_SUBORDINATOR)))
+                j--;
+            if (j > 0 && sentence_subject(b, w + j, end - j, &start, &end)) {
+                start += j;
+                end += j;
+            } else if (cut || !sentence_subject(b, w, n, &start, &end) || end > k) {
+                continue;
+            }
+        } else if (!p->last && ((p->lex & ART_LEX_PRONOUN) || word_is(b, p, "who"))) {
+            start = end - 1;
+        } else if (p->last == ',') {
+            /* "Jane Doe, a spokeswoman for the campaign, said": back over the appositive. */
+            start = end - 1;
+            while (start > 0 && !w[start - 1].last)
+                start--;
+            /* "Cory Lee, 22, of Flint, Mich., said": back over short segments. */
+            for (int seg = 0; seg < 4 && start > 0 && w[start - 1].last == ','; seg++) {
+                bool weak = word_lower(b, &w[start]) || is_digit(word_first(b, &w[start])) ||
+                            end - start <= 2;
+                if (!weak)
+                    break;
+                size_t ps = start - 1;
+                while (ps > 0 && !w[ps - 1].last)
+                    ps--;
+                start = ps;
+            }
+        } else {
+            start = end - 1;
+            while (start > 0 && (!w[start - 1].last || abbrev_period(b, &w[start - 1])) &&
+                   !(w[start - 1].lex & ART_LEX_PRONOUN) &&
+                   !(word_lower(b, &w[start - 1]) &&
+                     (w[start - 1].lex & (ART_LEX_BREAKER | ART_LEX_CUE | ART_LEX_REPORT))) &&
+                   !(is_and_or(b, &w[start - 1]) && start >= 2 && word_lower(b, &w[start - 2])))
+                start--;
+            if (start == 0 && cut)
+                continue;
+        }
+        while (start < end && (w[start].lex & ART_LEX_OPENER) && !w[start].last)
+            start++;
+        if (start < end && (w[start].lex & ART_LEX_PREPOSITION)) {
+            /* "On Monday he said": only a pronoun after the phrase is taken. */
+            size_t j = end;
+            while (j > start && !(w[j - 1].lex & ART_LEX_PRONOUN))
+                j--;
+            if (j == start)
+                continue;
+            start = j - 1;
+        }
+        if (!speaker_ok(b, w, start, end))
+            continue;
+        return attrib_set(q, b, w[start].s, speaker_end(b, &w[end - 1], &w[end]), w[k].cs,
+                          w[k].ce, out);
+    }
+    /* No verb of speech: words quoted in a sentence are its subject's ("Rubio offered a
+     * defense of the "Gang of Eight" bill"), when that subject names someone. */
+    size_t start, end;
+    if (!min_words || cut || (*at_lo && lo > 0) || !sentence_subject(b, w, n, &start, &end) ||
+        !word_lower(b, &w[end]) || !speaker_ok(b, w, start, end))
+        return 0;
+    bool named = false;
+    for (size_t k = start; k < end; k++)
+        if (name_word(b, &w[k]) || (w[k].lex & ART_LEX_PRONOUN))
+            named = true;
+    if (!named || word_is(b, &w[start], "it") || word_is(b, &w[start], "this"))
+        return 0;
+    return attrib_set(q, b, w[start].s, speaker_end(b, &w[end - 1], &w[end]), w[end].cs,
+                      w[end].ce, out);
+}
+
+/* `… "a disgrace" for the party, he said.`: the clause that ends the sentence after the
+ * quotation, from `trail` (after its comma) to `hi`. */
+static int attrib_trailing(art_quotes *q, const blk *b, size_t qs, size_t trail, size_t hi,
+                           attrib *out) {
+    size_t t, th;
+    return attrib_after(q, b, qs, qs, trail, hi, &t, &th, out);
+}
+
 /* Attribution of a quotation: its own sentence after the closing mark, else before the
  * opening mark. [qs, qe) is its text in this block; [before_lo, qopen) and [after_lo,
- * after_hi) the text around it, up to the neighbouring quotations. */
+ * after_hi) the text around it, up to the neighbouring quotations. *sent_start tells
+ * whether the quotation starts its sentence. */
 static int attribute(art_quotes *q, const blk *b, size_t qs, size_t qe, size_t after_lo,
-                     size_t after_hi, size_t before_lo, size_t qopen, attrib *out) {
+                     size_t after_hi, size_t before_lo, size_t qopen, attrib *out,
+                     bool *sent_start) {
     memset(out, 0, sizeof *out);
+    *sent_start = before_lo == NONE;
+    size_t trail = NONE, trail_hi = 0;
     if (after_lo != NONE) {
-        int r = attrib_after(q, b, qs, qe, after_lo, after_hi, out);
+        int r = attrib_after(q, b, qs, qe, after_lo, after_hi, &trail, &trail_hi, out);
         if (r)
             return r;
     }
-    if (before_lo != NONE)
-        return attrib_before(q, b, before_lo, qopen, out);
-    return 0;
+    if (before_lo == NONE)
+        return 0;
+    int r = attrib_before(q, b, before_lo, qopen, out);
+    if (r)
+        return r;
+    if (is_title(b, qs, qe))
+        return 0;
+    if (trail != NONE) {
+        r = attrib_trailing(q, b, qs, trail, trail_hi, out);
+        if (r)
+            return r;
+    }
+    size_t words;
+    bool at_lo;
+    r = attrib_in_sentence(q, b, before_lo, qopen, count_words(b, qs, qe, SUBJECT_MIN_WORDS),
+                           &words, &at_lo, out);
+    *sent_start = words == 0;
+    if (r || !at_lo || words == 0 || before_lo == 0 || !q->prev.speaker)
+        return r;
+    /* `"…," said X, "…"`, `X called it "…" and "…"`: the sentence of the quotation before. */
+    *out = q->prev;
+    return 1;
+}
+
+/* No cue of its own: a quotation that starts a sentence in the paragraph of the last
+ * attributed one, or in the next, goes on with its speaker. */
+static void inherit(art_quotes *q, article_quote *r, bool sent_start) {
+    if (r->speaker || !q->cur || !sent_start || r->block > q->cur_block + 1)
+        return;
+    r->attribution = ARTICLE_ATTRIBUTION_INHERITED;
+    r->speaker = q->cur;
+}
+
+static void remember(art_quotes *q, const article_quote *r) {
+    if (r->speaker && r->attribution == ARTICLE_ATTRIBUTION_DIRECT) {
+        q->cur = r->speaker;
+        q->cur_block = r->block + r->span_count - 1;
+    }
 }
 
 static void apply_attrib(article_quote *r, const attrib *at) {
@@ -931,6 +1349,12 @@ static bool push_open(art_quotes *q, size_t off, int fam, size_t len, bool cont)
 /* A closing mark of family `fam` at plain offset i. The single marks it drops are nested
  * in what it closes: no warning (if that holds no letter, neither could they). */
 static bool close_mark(art_quotes *q, const blk *b, int fam, size_t i, size_t len) {
+    /* Mixed marks ("I prefer Kasich,” or “out of balance,"): a straight or curly closing
+     * mark with none of its own family open closes the other one. */
+    if (q->open_count[fam] == 0 && fam == FAM_CURLY && q->open_count[FAM_STRAIGHT])
+        fam = FAM_STRAIGHT;
+    else if (q->open_count[fam] == 0 && fam == FAM_STRAIGHT && q->open_count[FAM_CURLY])
+        fam = FAM_CURLY;
     if (q->open_count[fam] == 0)
         return true; /* nothing to close: ignored */
     open_mark e;
@@ -961,28 +1385,41 @@ static bool scan(art_quotes *q, const blk *b, size_t from) {
     size_t last_open_end = from ? from : NONE;
     size_t i = from;
     while (i < b->len) {
-        /* Skip eight bytes at a time while they are ASCII and hold no '"'. */
+        /* Skip eight bytes at a time while they are ASCII and hold no '"' or '\''. */
         while (i + 8 <= b->len) {
-            uint64_t v, x;
+            uint64_t v, x, y;
             memcpy(&v, s + i, 8);
             x = v ^ 0x2222222222222222ull;
-            if ((v | ((x - 0x0101010101010101ull) & ~x)) & 0x8080808080808080ull)
+            y = v ^ 0x2727272727272727ull;
+            if ((v | ((x - 0x0101010101010101ull) & ~x) | ((y - 0x0101010101010101ull) & ~y)) &
+                0x8080808080808080ull)
                 break;
             i += 8;
         }
         if (i >= b->len)
             break;
         unsigned char ch = s[i];
-        if (ART_LIKELY(ch != '"' && ch != 0xC2 && ch != 0xE2)) {
+        if (ART_LIKELY(ch != '"' && ch != '\'' && ch != 0xC2 && ch != 0xE2)) {
             i++;
             continue;
         }
-        /* 0 ", 1 “, 2 ”, 3 ‘, 4 ’, 5 «, 6 » */
+        /* 0 ", 1 “, 2 ”, 3 ‘, 4 ’, 5 «, 6 », 7 '' */
         int kind;
         size_t len;
         if (ch == '"') {
             kind = 0;
             len = 1;
+        } else if (ch == '\'') {
+            if (i + 1 >= b->len || s[i + 1] != '\'') {
+                i++;
+                continue;
+            }
+            kind = 7;
+            len = 2;
+            /* '''': a single mark's apostrophe next to the double one. The closing pair
+             * is the last two ("'no.'''"), the opening pair the first two. */
+            if (i + 2 < b->len && s[i + 2] == '\'' && i > 0 && !is_space(cp_before(b, i, NULL)))
+                i++;
         } else if (ch == 0xC2 && i + 1 < b->len && (s[i + 1] == 0xAB || s[i + 1] == 0xBB)) {
             kind = s[i + 1] == 0xAB ? 5 : 6;
             len = 2;
@@ -1053,8 +1490,16 @@ static bool scan(art_quotes *q, const blk *b, size_t from) {
         case 5:
             open_fam = FAM_GUILLEMET;
             break;
-        default:
+        case 6:
             close_fam = FAM_GUILLEMET;
+            break;
+        default:
+            /* Like the straight mark, without the cases a lone character raises. */
+            if ((prev_space || is_open_bracket(prev) || is_dash(prev) || after_open) &&
+                !next_space && !(q->open_count[FAM_DAPOS] && after_open))
+                open_fam = FAM_DAPOS;
+            else if (!prev_space)
+                close_fam = FAM_DAPOS;
             break;
         }
         if (open_fam >= 0) {
@@ -1140,6 +1585,9 @@ static bool chain_continues(art_quotes *q, const blk *b, size_t *mark_len) {
     case FAM_CURLY:
         *mark_len = 3;
         return b->len >= 3 && s[0] == 0xE2 && s[1] == 0x80 && s[2] == 0x9C;
+    case FAM_DAPOS:
+        *mark_len = 2;
+        return b->len > 2 && s[0] == '\'' && s[1] == '\'' && !is_space(cp_at(b, 2, &n));
     default:
         *mark_len = 2;
         return b->len >= 2 && s[0] == 0xC2 && s[1] == 0xAB;
@@ -1170,10 +1618,17 @@ static bool record_single(art_quotes *q, const blk *b, const pair *p, size_t bef
     r.spans = span;
     r.span_count = 1;
     attrib at;
-    int found = attribute(q, b, ts, te, te + p->close_len, after_hi, before_lo, p->open, &at);
+    bool sent_start;
+    int found = attribute(q, b, ts, te, te + p->close_len, after_hi, before_lo, p->open, &at,
+                          &sent_start);
     if (found < 0)
         return false;
     apply_attrib(&r, &at);
+    if (!conditional) {
+        q->prev = at;
+        inherit(q, &r, sent_start);
+        remember(q, &r);
+    }
     return push_record(q, &r, conditional);
 }
 
@@ -1209,10 +1664,13 @@ static bool record_chain_end(art_quotes *q, const blk *b, const pair *p, size_t 
     r.start = spans[0].start;
     r.end = spans[q->nspans - 1].end;
     attrib at;
-    int found = attribute(q, b, ts, te, te + p->close_len, after_hi, NONE, 0, &at);
+    bool sent_start;
+    int found = attribute(q, b, ts, te, te + p->close_len, after_hi, NONE, 0, &at, &sent_start);
     if (found < 0)
         return false;
     apply_attrib(&r, found ? &at : &q->chain_before);
+    inherit(q, &r, q->chain_sent_start);
+    remember(q, &r);
     chain_reset(q);
     return push_record(q, &r, false);
 }
@@ -1273,8 +1731,14 @@ static bool block_end(art_quotes *q, const blk *b) {
     q->chain_block = b->block;
     q->chain_alnum = false;
     int found = attrib_before(q, b, uncond_end, d_off, &q->chain_before);
+    size_t words = 0;
+    bool at_lo;
+    if (found == 0)
+        found = attrib_in_sentence(q, b, uncond_end, d_off, 0, &words, &at_lo,
+                                   &q->chain_before);
     if (found < 0)
         return false;
+    q->chain_sent_start = words == 0;
     if (!found)
         memset(&q->chain_before, 0, sizeof q->chain_before);
     return chain_add(q, b, d_end, te, alnum);
@@ -1289,6 +1753,15 @@ art_quotes *art_quotes_new(art_ctx *c) {
         return NULL;
     }
     memset(q, 0, sizeof *q);
+    if (!(c->a->flags & ARTICLE_OPT_NO_QUOTES)) {
+        q->memo = art_malloc(&c->a->mem, sizeof *q->memo);
+        if (!q->memo) {
+            art_free(&c->a->mem, q);
+            art_nomem(c);
+            return NULL;
+        }
+        memset(q->memo->gen, 0, sizeof q->memo->gen);
+    }
     q->c = c;
     q->a = c->a;
     q->disabled = (c->a->flags & ARTICLE_OPT_NO_QUOTES) != 0;
@@ -1302,7 +1775,12 @@ article_status art_quotes_block(art_quotes *q, size_t block, const char *text, s
         return ARTICLE_ERR_NOMEM;
     if (q->c->status != ARTICLE_OK || q->disabled)
         return q->c->status;
-    blk b = {text ? text : "", text ? len : 0, segs, segs ? nsegs : 0, block};
+    if (++q->memo_gen == 0) { /* wrapped: forget every entry */
+        memset(q->memo->gen, 0, sizeof q->memo->gen);
+        q->memo_gen = 1;
+    }
+    blk b = {text ? text : "", text ? len : 0, segs, segs ? nsegs : 0, block, q->memo,
+             q->memo_gen};
     size_t mark_len = 0;
     bool cont = false;
     if (q->pending) {
@@ -1316,6 +1794,7 @@ article_status art_quotes_block(art_quotes *q, size_t block, const char *text, s
     q->alnum_upto = 0;
     q->last_alnum = NONE;
     q->rsq_known = false;
+    memset(&q->prev, 0, sizeof q->prev);
     if (cont && !push_open(q, 0, q->chain_fam, mark_len, true))
         return art_nomem(q->c);
     if (!scan(q, &b, cont ? mark_len : 0) || !block_end(q, &b))
@@ -1343,6 +1822,7 @@ void art_quotes_discard(art_quotes *q) {
     art_free(m, q->cond);
     art_free(m, q->cond_held);
     art_free(m, q->spans);
+    art_free(m, q->memo);
     art_buf_free(&q->chain_text);
     art_free(m, q);
 }

@@ -666,7 +666,9 @@ START_TEST(quotes_stats_and_warnings) {
     article *a = parse_ok("line one\nsecond “line”\n");
     ck_assert(art_grow(&a->mem, (void **)&a->quotes, &a->quote_cap, 2, sizeof *a->quotes));
     static const art_span spans[] = {{3, 9}, {20, 31}};
-    static const article_speaker who = {.text = "Jo Ann", .len = 6, .start = 40, .end = 46};
+    static const article_speaker who = {.text = "Jo Ann", .len = 6, .start = 40, .end = 46,
+                                        .type = ARTICLE_SPEAKER_NAME, .name = "Ann",
+                                        .name_len = 3, .name_start = 43, .name_end = 46};
     a->quotes[0] = (article_quote){.text = "Hi \"there\"", .len = 10, .block = 4,
                                    .start = 3, .end = 31, .spans = spans, .span_count = 2,
                                    .attribution = ARTICLE_ATTRIBUTION_DIRECT,
@@ -686,7 +688,8 @@ START_TEST(quotes_stats_and_warnings) {
     const char *want =
         "\"quotes\":["
         "{\"text\":\"Hi \\\"there\\\"\",\"block\":4,\"start\":3,\"end\":31,"
-        "\"spans\":[[3,9],[20,31]],\"speaker\":{\"text\":\"Jo Ann\",\"start\":40,\"end\":46},"
+        "\"spans\":[[3,9],[20,31]],\"speaker\":{\"text\":\"Jo Ann\",\"start\":40,\"end\":46,"
+        "\"type\":\"name\",\"name\":\"Ann\"},"
         "\"cue\":\"said\",\"attribution\":\"direct\"},"
         "{\"text\":\"\",\"block\":0,\"start\":1,\"end\":1,\"spans\":[[3,9]],"
         "\"speaker\":null,\"cue\":null,\"attribution\":\"none\"}],"

@@ -94,7 +94,7 @@ END_TEST
 typedef struct {
     size_t block;
     const char *starts, *ends; /* the text's first and last words */
-    const char *speaker, *cue; /* NULL: none */
+    const char *speaker, *cue; /* NULL: none; a speaker with no cue is inherited */
 } expected_quote;
 
 static const expected_quote quotes[] = {
@@ -103,14 +103,14 @@ static const expected_quote quotes[] = {
      "and China select committee Chair Mike Gallagher (R-WI)",
      "stated"},
     {3, "Given how many of our constituents", "to these obligations,", "the letter", "said"},
-    {3, "We do not support lifting", "cannot circumvent Congress.", NULL, NULL},
+    {3, "We do not support lifting", "cannot circumvent Congress.", "the letter", NULL},
     {4, "China\xe2\x80\x99s Ministry of Public Security", "Autonomous Region (XUAR),",
      "the letter", "added"},
-    {4, "This demonstrates the CCP", "\xe2\x80\x98good behavior.", NULL, NULL},
+    {4, "This demonstrates the CCP", "\xe2\x80\x98good behavior.", "the letter", NULL},
     {5, "China's campaign of repression", "Muslim minority groups.", NULL, NULL},
     {7, "According to the Center for Disease Control", "into the United States,",
      "the letter", "states"},
-    {7, "the importance of engagement", "as success itself.", NULL, NULL},
+    {7, "the importance of engagement", "as success itself.", "They", "accused"},
     {8, "As we expected", "under this Administration,", "they", "wrote"},
     {9, "We are therefore concerned", "not producing any results.", "They", "added"},
 };
@@ -143,6 +143,11 @@ START_TEST(ten_quotes_with_speakers) {
         ck_assert_msg(sp != NULL, "quote %zu has no speaker", i);
         ck_assert_strn_eq(article_speaker_text(sp, &len), len, e->speaker);
         ck_assert_str_eq(slice(a, article_speaker_start(sp), article_speaker_end(sp)), e->speaker);
+        if (!e->cue) {
+            ck_assert_ptr_null(article_quote_cue(q, NULL));
+            ck_assert_int_eq(article_quote_attribution(q), ARTICLE_ATTRIBUTION_INHERITED);
+            continue;
+        }
         ck_assert_strn_eq(article_quote_cue(q, &len), len, e->cue);
         ck_assert_str_eq(slice(a, article_quote_cue_start(q), article_quote_cue_end(q)), e->cue);
         ck_assert_int_eq(article_quote_attribution(q), ARTICLE_ATTRIBUTION_DIRECT);
