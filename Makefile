@@ -4,16 +4,21 @@
 #   make asan      the test suite built with AddressSanitizer + UBSan (clang)
 #   make valgrind  the test suite and the CLI under valgrind
 #   make abi-update  rewrite the ABI baseline after a deliberate ABI change
+#   make python    the Python binding, installed in .venv/ (VENV=) with Debian's python3
+#   make lua       the Lua binding for every Lua installed, in $(BUILD)/bindings/lua/<version>/
 #   make install [PREFIX=/usr/local]
 
 BUILD ?= build
 ASAN_BUILD ?= $(BUILD)/asan
 CMAKE_FLAGS ?=
 PREFIX ?= /usr/local
+PYTHON ?= /usr/bin/python3
+VENV ?= .venv
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 SAMPLE := examples/articles/fentanyl-sanctions.md
 
-.PHONY: all setup configure build demo test asan valgrind abi-check abi-update install clean
+.PHONY: all setup configure build demo test asan valgrind abi-check abi-update install clean \
+	python lua
 
 all: build
 
@@ -29,7 +34,11 @@ build: configure
 demo: build
 	$(BUILD)/article $(SAMPLE)
 
-test: build
+# The tests cover the bindings too, so their packages come first: configuring registers
+# their tests only when the interpreters are there.
+test:
+	@sh scripts/setup-deps base python lua
+	@$(MAKE) --no-print-directory build
 	ctest --test-dir $(BUILD) --output-on-failure --parallel $(JOBS)
 
 asan:
@@ -43,6 +52,22 @@ asan:
 valgrind: build
 	@sh scripts/setup-deps ci
 	sh scripts/valgrind-tests $(BUILD)
+
+# The binding links $(BUILD)'s static library; the venv sees Debian's cffi and pytest.
+# The packages come first, so that configuring also registers the binding's ctest tests.
+python:
+	@sh scripts/setup-deps python
+	@$(MAKE) --no-print-directory build
+	test -x $(VENV)/bin/python || $(PYTHON) -m venv --system-site-packages $(VENV)
+	LIBARTICLE_BUILD_DIR="$(abspath $(BUILD))" $(VENV)/bin/python -m pip install --quiet \
+	    --disable-pip-version-check --no-build-isolation --no-index --no-deps \
+	    --force-reinstall bindings/python
+
+# `make test` runs its specs and examples (ctest -L lua for those alone).
+lua: setup
+	@sh scripts/setup-deps lua
+	cmake -S . -B $(BUILD) -DLIBARTICLE_LUA=ON $(CMAKE_FLAGS)
+	cmake --build $(BUILD) --parallel $(JOBS) --target lua_modules
 
 abi-check: build
 	sh scripts/abi-check check $(BUILD)/libarticle.so
