@@ -6,6 +6,8 @@
 #   make abi-update  rewrite the ABI baseline after a deliberate ABI change
 #   make python    the Python binding, installed in .venv/ (VENV=) with Debian's python3
 #   make lua       the Lua binding for every Lua installed, in $(BUILD)/bindings/lua/<version>/
+#   make bench [BENCH_RUNS=N]  cmark-gfm alone, the C API, the CLI, Python and Node side by
+#                  side on a generated corpus ($(BUILD)/bench-corpus), medians of N runs
 #   make install [PREFIX=/usr/local]
 
 BUILD ?= build
@@ -15,10 +17,11 @@ PREFIX ?= /usr/local
 PYTHON ?= /usr/bin/python3
 VENV ?= .venv
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+BENCH_RUNS ?= 5
 SAMPLE := examples/articles/fentanyl-sanctions.md
 
 .PHONY: all setup configure build demo test asan valgrind abi-check abi-update install clean \
-	python lua
+	python lua bench
 
 all: build
 
@@ -68,6 +71,11 @@ lua: setup
 	@sh scripts/setup-deps lua
 	cmake -S . -B $(BUILD) -DLIBARTICLE_LUA=ON $(CMAKE_FLAGS)
 	cmake --build $(BUILD) --parallel $(JOBS) --target lua_modules
+
+# The Python binding's row appears once `make python` has been run.
+bench: build
+	@sh scripts/setup-deps bench
+	$(PYTHON) bench/run.py --build $(BUILD) --runs $(BENCH_RUNS)
 
 abi-check: build
 	sh scripts/abi-check check $(BUILD)/libarticle.so

@@ -777,29 +777,31 @@ static bool is_word_cp(uint32_t cp) {
     return true;
 }
 
-/* Byte classes for counting words: ASCII space, ASCII letter or digit, lead byte of a
- * possible Unicode space, byte of a multi-byte character. */
-#define W_SPACE 1
-#define W_ALNUM 2
-#define W_USPACE 4
-#define W_HIGH 8
+/* Word counting is a two-state machine over bytes: `counted` is set once the current run
+ * of non-spaces has had a letter or digit, which makes it a word. Byte classes: bit 0 an
+ * ASCII letter or digit, bit 1 not an ASCII space (9-13, 32), bit 2 not ASCII (the slow
+ * path decides). The state depends on no memory load and takes no branch, so bytes go
+ * through at a few cycles each. */
+#define W_ALNUM 1
+#define W_KEEP 2
+#define W_SLOW 4
 static const uint8_t art_wclass[256] = {
-     0,  0,  0,  0,  0,  0,  0,  0,  0,  1,  1,  1,  1,  1,  0,  0,
-     0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
-     1,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
-     2,  2,  2,  2,  2,  2,  2,  2,  2,  2,  0,  0,  0,  0,  0,  0,
-     0,  2,  2,  2,  2,  2,  2,  2,  2,  2,  2,  2,  2,  2,  2,  2,
-     2,  2,  2,  2,  2,  2,  2,  2,  2,  2,  2,  0,  0,  0,  0,  0,
-     0,  2,  2,  2,  2,  2,  2,  2,  2,  2,  2,  2,  2,  2,  2,  2,
-     2,  2,  2,  2,  2,  2,  2,  2,  2,  2,  2,  0,  0,  0,  0,  0,
-     8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,
-     8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,
-     8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,
-     8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,
-     8,  8, 12,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,
-     8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,
-     8,  8, 12, 12,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,
-     8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 2, 2, 2, 2,
+    2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 2, 2, 2,
+    2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 2, 2, 2,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
 };
 
 /* Length of the Unicode space at s[i] (U+00A0, U+2000-U+200A, U+202F, U+205F, U+3000), or
@@ -831,50 +833,85 @@ static uint32_t utf8_at(const unsigned char *s, size_t i, size_t len, size_t *n)
     return cp;
 }
 
+/* One ASCII byte of class c. */
+static inline void word_step(unsigned c, unsigned *counted, size_t *words) {
+    unsigned alnum = c & W_ALNUM;
+    *words += alnum & ~*counted;
+    *counted = (*counted | alnum) & ((c & W_KEEP) >> 1);
+}
+
+/* Per byte of x (7-bit bytes only), its high bit set when lo <= byte <= hi. No sum carries
+ * into the next byte. */
+static inline uint64_t bytes_in(uint64_t x, unsigned lo, unsigned hi) {
+    const uint64_t ones = UINT64_C(0x0101010101010101);
+    return (x + ones * (0x80 - lo)) & ~(x + ones * (0x7F - hi)) & (ones * 0x80);
+}
+
+/* The high bits of the 8 bytes of v as an 8-bit mask, byte k at bit k. */
+static inline unsigned byte_mask(uint64_t v) {
+    return (unsigned)((v * UINT64_C(0x0002040810204081)) >> 56);
+}
+
+/* Words beginning in 8 ASCII bytes, and the state after them. Bit k of A is byte k being
+ * a letter or digit, of K its not being a space. With the state as bit 0 and the bytes as
+ * bits 1-8, X(p) = some A(q), q <= p, with K all set over q+1..p: a letter or digit seen in
+ * p's run, found by a segmented prefix scan; a word begins at each A(p) without X(p - 1). */
+static inline size_t words8(uint64_t x, unsigned *counted) {
+    const uint64_t ones = UINT64_C(0x0101010101010101);
+    uint64_t lower = x | ones * 0x20;
+    unsigned a = byte_mask(bytes_in(x, '0', '9') | bytes_in(lower, 'a', 'z'));
+    unsigned k = (~byte_mask(bytes_in(x, 0x09, 0x0D) | bytes_in(x, ' ', ' '))) & 0xFF;
+    unsigned A = a << 1 | *counted, P = k << 1 | 1, X = A;
+    X |= (X << 1) & P;
+    P &= P << 1;
+    X |= (X << 2) & P;
+    P &= P << 2;
+    X |= (X << 4) & P;
+    P &= P << 4;
+    X |= (X << 8) & P;
+    uint32_t starts = (A & ~(X << 1)) >> 1 & 0xFF;
+    *counted = (X >> 8) & 1;
+    /* Bits set in 8 bits: each bit lands in its own nibble, then a multiply sums them. */
+    return (((starts * UINT32_C(0x08040201)) >> 3 & UINT32_C(0x11111111)) *
+            UINT32_C(0x11111111)) >> 28;
+}
+
 size_t art_count_words(const char *str, size_t len) {
     const unsigned char *s = (const unsigned char *)str;
     size_t words = 0, i = 0;
+    unsigned counted = 0;
     while (i < len) {
-        unsigned c = art_wclass[s[i]];
-        if (c & W_SPACE) {
-            i++;
-            continue;
-        }
-        if (c & W_USPACE) {
-            size_t n = uspace_len(s, i, len);
-            if (n) {
-                i += n;
+        /* Eight ASCII bytes at a time; in a group with other bytes, the ASCII ones before
+         * the first of those one by one, without looking at the group again. */
+        if (len - i >= 8) {
+            uint64_t x;
+            memcpy(&x, s + i, 8);
+            if (!(x & UINT64_C(0x8080808080808080))) {
+                words += words8(x, &counted);
+                i += 8;
                 continue;
             }
+            for (; s[i] < 0x80; i++)
+                word_step(art_wclass[s[i]], &counted, &words);
         }
-        /* A run of non-spaces: it is a word once it has a letter or digit. */
-        bool alnum = false;
-        while (!alnum) {
-            if (c & W_HIGH) {
-                size_t n;
-                alnum = is_word_cp(utf8_at(s, i, len, &n));
-                i += n;
-            } else {
-                alnum = c & W_ALNUM;
-                i++;
-            }
-            if (i >= len)
-                break;
-            c = art_wclass[s[i]];
-            if ((c & W_SPACE) || ((c & W_USPACE) && uspace_len(s, i, len)))
-                break;
-        }
-        if (!alnum)
-            continue;
-        words++;
-        /* The rest of the run. */
-        while (i < len) {
-            c = art_wclass[s[i]];
-            if (c & (W_SPACE | W_USPACE)) {
-                if ((c & W_SPACE) || uspace_len(s, i, len))
-                    break;
-            }
+        unsigned c = art_wclass[s[i]];
+        if (!(c & W_SLOW)) {
+            word_step(c, &counted, &words);
             i++;
+            continue;
+        }
+        /* Not ASCII: a Unicode space ends the run; a letter or digit may count it. */
+        size_t n = uspace_len(s, i, len);
+        if (n) {
+            counted = 0;
+            i += n;
+            continue;
+        }
+        bool alnum = is_word_cp(utf8_at(s, i, len, &n));
+        i += n;
+        if (alnum && !counted) {
+            words++;
+            counted = 1;
         }
     }
     return words;
@@ -1286,42 +1323,54 @@ static void walk_free(walk *w) {
     w->segs = NULL;
 }
 
-/* Walk one top-level node and its subtree. */
+/* Walk one top-level node and its subtree, entering and leaving nodes in the order of
+ * cmark-gfm's iterator (leaves are only entered), but by following the links: no iterator
+ * to allocate per top-level node, no call per event. */
 static bool walk_subtree(walk *w, cmark_node *top) {
-    cmark_iter *it = cmark_iter_new(top);
-    if (!it) {
-        art_nomem(w->c);
-        return false;
-    }
     size_t max_depth = w->c->opts->max_markdown_depth;
-    bool ok = true;
-    cmark_event_type ev;
-    while (ok && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-        cmark_node *node = cmark_iter_get_node(it);
+    cmark_node *node = top;
+    for (;;) {
         cmark_node_type t = cmark_node_get_type(node);
-        bool block = (t & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK;
-        if (ev == CMARK_EVENT_EXIT) {
-            w->level--;
-            if (block)
-                ok = block_exit(w);
-            continue;
-        }
         /* Depth first, before any work on the node. */
         if (w->level + 1 > max_depth) {
             art_fail(w->c, ARTICLE_ERR_LIMIT_MARKDOWN_DEPTH, node_offset(w, node),
                      "Markdown nesting deeper than %zu levels", max_depth);
-            ok = false;
-            break;
+            return false;
         }
-        if (!is_leaf(t))
+        bool leaf = is_leaf(t);
+        if (!leaf)
             w->level++;
-        if (block)
+        bool ok = true;
+        if ((t & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK)
             ok = block_enter(w, node, t);
         else if (w->prose != ARTICLE_NO_INDEX)
             ok = inline_enter(w, node, t);
+        if (!ok)
+            return false;
+        cmark_node *child = leaf ? NULL : cmark_node_first_child(node);
+        if (child) {
+            node = child;
+            continue;
+        }
+        /* Done with node: leave it and every ancestor it is the last child of. */
+        for (;;) {
+            if (!leaf) {
+                w->level--;
+                if ((t & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK && !block_exit(w))
+                    return false;
+            }
+            if (node == top)
+                return w->c->status == ARTICLE_OK;
+            cmark_node *next = cmark_node_next(node);
+            if (next) {
+                node = next;
+                break;
+            }
+            node = cmark_node_parent(node);
+            t = cmark_node_get_type(node);
+            leaf = false;
+        }
     }
-    cmark_iter_free(it);
-    return ok && w->c->status == ARTICLE_OK;
 }
 
 typedef struct top_node {

@@ -51,6 +51,18 @@ static size_t utf8_seq(const unsigned char *s, size_t n) {
     return len;
 }
 
+/* Whether the 8 bytes at s are all copied as they are (byte class 0): no control
+ * character, '"', '\\' or byte >= 0x80. (v - 1) & ~v has a high bit set in some byte
+ * exactly when some byte of v is 0 (less than n, for v - n), which is all that is asked. */
+static inline bool plain8(const unsigned char *s) {
+    const uint64_t ones = UINT64_C(0x0101010101010101), high = UINT64_C(0x8080808080808080);
+    uint64_t x;
+    memcpy(&x, s, 8);
+    uint64_t q = x ^ (ones * '"'), bs = x ^ (ones * '\\');
+    uint64_t hit = ((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((bs - ones) & ~bs) | x;
+    return (hit & high) == 0;
+}
+
 bool art_json_string(art_buf *b, const char *str, size_t len) {
     static const char hex[] = "0123456789abcdef";
     static const char short_escape[0x20] = {
@@ -61,6 +73,10 @@ bool art_json_string(art_buf *b, const char *str, size_t len) {
     b->data[b->len++] = '"';
     size_t run = 0, i = 0;
     while (i < len) {
+        if (len - i >= 8 && plain8(s + i)) {
+            i += 8;
+            continue;
+        }
         unsigned char cls = byte_class[s[i]];
         if (ART_LIKELY(cls == 0)) {
             i++;
@@ -224,13 +240,22 @@ static void jw_pre(jw *w) {
     w->first = false;
 }
 
-/* A key known to need no escaping. */
+/* A key known to need no escaping: one check for room, then plain stores. */
 static void jw_key(jw *w, const char *key) {
     jw_pre(w);
-    art_buf_putc(&w->b, '"');
-    art_buf_put(&w->b, key, strlen(key));
-    art_buf_put(&w->b, w->pretty ? "\": " : "\":", w->pretty ? 3 : 2);
+    size_t n = strlen(key), total = n + 3 + w->pretty;
+    art_buf *b = &w->b;
     w->after_key = true;
+    if (ART_UNLIKELY(b->cap - b->len <= total) && !art_buf_reserve(b, total))
+        return;
+    char *p = b->data + b->len;
+    p[0] = '"';
+    memcpy(p + 1, key, n);
+    p[n + 1] = '"';
+    p[n + 2] = ':';
+    if (w->pretty)
+        p[n + 3] = ' ';
+    b->len += total;
 }
 
 static void jw_key_text(jw *w, const char *key, size_t len) {
