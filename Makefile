@@ -3,6 +3,8 @@
 #   make test      set up, build, run every test
 #   make asan      the test suite built with AddressSanitizer + UBSan (clang)
 #   make valgrind  the test suite and the CLI under valgrind
+#   make tsan      the test suite under ThreadSanitizer (clang), in build/tsan
+#   make fuzz [FUZZ_RUNS=N]  each libFuzzer target N executions (clang), in build/fuzz
 #   make abi-update  rewrite the ABI baseline after a deliberate ABI change
 #   make python    the Python binding, installed in .venv/ (VENV=) with Debian's python3
 #   make lua       the Lua binding for every Lua installed, in $(BUILD)/bindings/lua/<version>/
@@ -12,6 +14,11 @@
 
 BUILD ?= build
 ASAN_BUILD ?= $(BUILD)/asan
+TSAN_BUILD ?= $(BUILD)/tsan
+FUZZ_BUILD ?= $(BUILD)/fuzz
+FUZZ_RUNS ?= 200000
+FUZZ_MAX_TIME ?= 150
+FUZZ_SANITIZE ?= address,undefined
 CMAKE_FLAGS ?=
 PREFIX ?= /usr/local
 PYTHON ?= /usr/bin/python3
@@ -20,8 +27,8 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 BENCH_RUNS ?= 5
 SAMPLE := examples/articles/fentanyl-sanctions.md
 
-.PHONY: all setup configure build demo test asan valgrind abi-check abi-update install clean \
-	python lua bench
+.PHONY: all setup configure build demo test asan tsan fuzz valgrind abi-check abi-update \
+	install clean python lua bench
 
 all: build
 
@@ -51,6 +58,24 @@ asan:
 	cmake --build $(ASAN_BUILD) --parallel $(JOBS)
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	    ctest --test-dir $(ASAN_BUILD) --output-on-failure --parallel $(JOBS)
+
+tsan:
+	@sh scripts/setup-deps ci
+	cmake -S . -B $(TSAN_BUILD) -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	    -DLIBARTICLE_SANITIZE=thread $(CMAKE_FLAGS)
+	cmake --build $(TSAN_BUILD) --parallel $(JOBS)
+	TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
+	    ctest --test-dir $(TSAN_BUILD) --output-on-failure --parallel $(JOBS) \
+	    -L "unit|cli|fuzz|external"
+
+# FUZZ_RUNS executions of each target, FUZZ_MAX_TIME seconds at most (a guard).
+fuzz:
+	@sh scripts/setup-deps ci
+	cmake -S . -B $(FUZZ_BUILD) -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	    -DLIBARTICLE_SANITIZE=$(FUZZ_SANITIZE),fuzzer-no-link -DLIBARTICLE_FUZZ=ON \
+	    -DLIBARTICLE_TESTS=OFF $(CMAKE_FLAGS)
+	cmake --build $(FUZZ_BUILD) --parallel $(JOBS) --target fuzz_article fuzz_front_matter
+	sh fuzz/run $(FUZZ_BUILD) $(FUZZ_RUNS) $(FUZZ_MAX_TIME)
 
 valgrind: build
 	@sh scripts/setup-deps ci

@@ -125,6 +125,25 @@ else()
     set(LIBARTICLE_CMARK_GFM_PATCHED FALSE)
 endif()
 
+# validate_protocol() in the autolink extension indexes with `-((ptrdiff_t)rewind) - len - 1`,
+# which mixes signed and unsigned and so wraps around: the byte read is the intended one,
+# but clang's UBSan (pointer-overflow) stops on it for body text such as "bxmpp:@". The
+# patch computes the same index without the wrap.
+set(_autolink "${_src}/extensions/autolink.c")
+file(READ "${_autolink}" _code)
+set(_wrap "data[-((ptrdiff_t)rewind) - len - 1]")
+set(_nowrap "data[-(ptrdiff_t)(rewind + len + 1)]")
+string(FIND "${_code}" "${_wrap}" _at_wrap)
+if(_at_wrap GREATER_EQUAL 0)
+    string(REPLACE "${_wrap}" "${_nowrap}" _code "${_code}")
+    file(WRITE "${_autolink}" "${_code}")
+else()
+    string(FIND "${_code}" "${_nowrap}" _at_nowrap)
+    if(_at_nowrap LESS 0)
+        message(WARNING "cmark-gfm: cannot apply the autolink index patch")
+    endif()
+endif()
+
 if(NOT EXISTS "${_src}/src/cmark-gfm.h" OR NOT EXISTS "${_src}/extensions/cmark-gfm-core-extensions.h")
     message(FATAL_ERROR "cmark-gfm: ${_src} does not look like a cmark-gfm source tree")
 endif()
@@ -136,7 +155,7 @@ endif()
 
 set(_bin "${_deps}/cmark-gfm-build")
 set(_cflags "${LIBARTICLE_DEPS_C_FLAGS}")
-set(_config "${_src}|${CMAKE_C_COMPILER}|${_cflags}|${LIBARTICLE_CMARK_GFM_PATCHED}")
+set(_config "${_src}|${CMAKE_C_COMPILER}|${_cflags}|${LIBARTICLE_CMARK_GFM_PATCHED}|autolink")
 set(_lib "${_bin}/src/libcmark-gfm.a")
 set(_ext "${_bin}/extensions/libcmark-gfm-extensions.a")
 if(NOT EXISTS "${_bin}/.config" OR NOT EXISTS "${_lib}" OR NOT EXISTS "${_ext}")

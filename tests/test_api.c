@@ -99,9 +99,9 @@ END_TEST
  * neither init nor parse may touch what lies after it. */
 START_TEST(options_version_1_is_read_short) {
     size_t v1 = offsetof(article_options, max_front_matter_size);
-    unsigned char *mem = malloc(sizeof(article_options));
-    memset(mem, 0xA5, sizeof(article_options));
-    article_options *o = (article_options *)mem;
+    article_options *o = malloc(sizeof *o);
+    unsigned char *mem = (unsigned char *)o;
+    memset(mem, 0xA5, sizeof *o);
     ck_assert_int_eq(article_options_init(o, 1), ARTICLE_OK);
     ck_assert_uint_eq(o->version, 1);
     ck_assert_uint_eq(o->max_yaml_depth, ARTICLE_DEFAULT_MAX_YAML_DEPTH);
@@ -112,7 +112,7 @@ START_TEST(options_version_1_is_read_short) {
     article *a = parse_ok_opts("---\ntitle: t\n---\n\"Hi,\" she said.\n", 33, o);
     ck_assert_uint_eq(article_quote_count(a), 1);
     article_free(a);
-    free(mem);
+    free(o);
 }
 END_TEST
 
