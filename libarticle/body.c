@@ -4,6 +4,7 @@
 #include "body.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -74,6 +75,205 @@ static void cmark_setup(void) {
 
 void art_cmark_init(void) {
     pthread_once(&art_cmark_once, cmark_setup);
+}
+
+/* ---- cmark-gfm's memory for one parse -------------------------------------------------- */
+
+/* cmark-gfm makes hundreds of small allocations per article (nodes, delimiters, short
+ * buffers) and frees them one by one, which costs a fifth of the time with malloc. A parse
+ * gets its own allocator instead: blocks up to ART_CMEM_SMALL bytes are cut from large
+ * chunks by size class; a freed block goes on its class's list, for the next allocation of
+ * that class or, split, of a smaller one (so what the parse frees is reused and the peak
+ * stays near cmark-gfm's own). Larger blocks are malloc's. Each block starts with a header
+ * naming its pool (NULL for malloc's), so free and realloc need no context; calloc, to
+ * which cmark_mem passes none, takes the pool of the parse running in this thread. The
+ * chunks go at once when the tree and the parser have been freed, and nothing of the tree
+ * is used after that (the HTML is rendered from a parse of its own). Built with
+ * ARTICLE_ARENA_DEBUG, every block is its own malloc, freed at once, for the sanitizers. */
+#define ART_CMEM_ALIGN 16
+#define ART_CMEM_SMALL 1024
+#define ART_CMEM_CLASSES (ART_CMEM_SMALL / ART_CMEM_ALIGN) /* 64: a bit each in `nonempty` */
+/* Chunks stay below malloc's usual mmap threshold: mapped ones would be unmapped when the
+ * parse ends and every page faulted in again by the next one. */
+#define ART_CMEM_CHUNK_FIRST ((size_t)32 << 10)
+#define ART_CMEM_CHUNK_MAX ((size_t)64 << 10)
+
+typedef struct art_cmem art_cmem;
+
+typedef struct art_cmem_hdr {
+    _Alignas(ART_CMEM_ALIGN) art_cmem *pool; /* NULL: a malloc block */
+    size_t size;                             /* usable bytes (a pool block: its class's) */
+} art_cmem_hdr;
+
+typedef struct art_cmem_chunk {
+    _Alignas(ART_CMEM_ALIGN) struct art_cmem_chunk *next;
+} art_cmem_chunk;
+
+struct art_cmem {
+    cmark_mem mem;      /* what cmark-gfm is given */
+    char *next, *end;   /* free space in the newest chunk */
+    art_cmem_chunk *chunks;
+    size_t chunk_size;  /* of the next chunk */
+    uint64_t nonempty;  /* bit k: freed[k] holds a block */
+    art_cmem_hdr *freed[ART_CMEM_CLASSES]; /* class k: k + 1 units; linked through their
+                                              first word */
+    art_cmem *outer;    /* the pool of an enclosing parse in this thread, restored after */
+};
+
+/* The pool of the parse running in this thread (cmark_mem's calloc gets no context). */
+static _Thread_local art_cmem *art_cmem_current;
+
+/* cmark-gfm's allocator must never return NULL: it has no path to recover. Out of memory,
+ * this does what its default allocator does, print its message and abort; only our own
+ * allocations fail with ARTICLE_ERR_NOMEM. */
+static _Noreturn void cmem_abort(const char *what) {
+    fprintf(stderr, "[cmark] %s returned null pointer, aborting\n", what);
+    abort();
+}
+
+static void *cmem_big(size_t size, bool zero) {
+    if (size > SIZE_MAX - sizeof(art_cmem_hdr))
+        cmem_abort(zero ? "calloc" : "realloc");
+    art_cmem_hdr *h = zero ? calloc(1, sizeof *h + size) : malloc(sizeof *h + size);
+    if (!h)
+        cmem_abort(zero ? "calloc" : "realloc");
+    h->pool = NULL;
+    h->size = size;
+    return h + 1;
+}
+
+static void cmem_push(art_cmem *pool, art_cmem_hdr *h) {
+#ifdef ARTICLE_ARENA_DEBUG
+    (void)pool;
+    free(h); /* sanitizers and valgrind see each block's end and its lifetime */
+    return;
+#endif
+    size_t k = h->size / ART_CMEM_ALIGN - 1;
+    memcpy(h + 1, &pool->freed[k], sizeof h);
+    pool->freed[k] = h;
+    pool->nonempty |= (uint64_t)1 << k;
+}
+
+static art_cmem_hdr *cmem_pop(art_cmem *pool, size_t k) {
+    art_cmem_hdr *h = pool->freed[k];
+    memcpy(&pool->freed[k], h + 1, sizeof h);
+    if (!pool->freed[k])
+        pool->nonempty &= ~((uint64_t)1 << k);
+    return h;
+}
+
+/* A block of 1 to ART_CMEM_SMALL bytes from the pool: a freed one of its class, else a
+ * larger freed one split (remnants of the parse's short-lived buffers would otherwise pile
+ * up), else a fresh one. */
+static void *cmem_small(art_cmem *pool, size_t size) {
+    size_t k = (size - 1) / ART_CMEM_ALIGN, bytes = (k + 1) * ART_CMEM_ALIGN;
+#ifdef ARTICLE_ARENA_DEBUG
+    art_cmem_hdr *own = malloc(sizeof *own + bytes);
+    if (!own)
+        cmem_abort("calloc");
+    own->pool = pool;
+    own->size = bytes;
+    return own + 1;
+#endif
+    if (pool->freed[k])
+        return cmem_pop(pool, k) + 1;
+    uint64_t larger = pool->nonempty & ~(((uint64_t)2 << k) - 1);
+    art_cmem_hdr *h;
+    if (larger) {
+        h = cmem_pop(pool, (size_t)__builtin_ctzll(larger));
+        if (h->size - bytes >= sizeof *h + ART_CMEM_ALIGN) {
+            art_cmem_hdr *rest = (art_cmem_hdr *)((char *)(h + 1) + bytes);
+            rest->pool = pool;
+            rest->size = h->size - bytes - sizeof *h;
+            cmem_push(pool, rest);
+            h->size = bytes;
+        }
+        return h + 1;
+    }
+    size_t need = sizeof *h + bytes;
+    if ((size_t)(pool->end - pool->next) < need) {
+        art_cmem_chunk *chunk = malloc(pool->chunk_size);
+        if (!chunk)
+            cmem_abort("calloc");
+        chunk->next = pool->chunks;
+        pool->chunks = chunk;
+        pool->next = (char *)(chunk + 1);
+        pool->end = (char *)chunk + pool->chunk_size;
+        if (pool->chunk_size < ART_CMEM_CHUNK_MAX)
+            pool->chunk_size *= 2;
+    }
+    h = (art_cmem_hdr *)pool->next;
+    pool->next += need;
+    h->pool = pool;
+    h->size = bytes;
+    return h + 1;
+}
+
+static void cmem_free(void *p) {
+    if (!p)
+        return;
+    art_cmem_hdr *h = (art_cmem_hdr *)p - 1;
+    if (h->pool)
+        cmem_push(h->pool, h);
+    else
+        free(h);
+}
+
+static void *cmem_calloc(size_t n, size_t size) {
+    if (size && n > SIZE_MAX / size)
+        cmem_abort("calloc");
+    size_t total = n * size;
+    art_cmem *pool = art_cmem_current;
+    if (!pool || total > ART_CMEM_SMALL)
+        return cmem_big(total, true);
+    void *p = cmem_small(pool, total ? total : 1);
+    memset(p, 0, total);
+    return p;
+}
+
+static void *cmem_realloc(void *p, size_t size) {
+    if (!p) {
+        art_cmem *pool = art_cmem_current;
+        return pool && size <= ART_CMEM_SMALL ? cmem_small(pool, size ? size : 1)
+                                              : cmem_big(size, false);
+    }
+    art_cmem_hdr *h = (art_cmem_hdr *)p - 1;
+    if (!h->pool) {
+        if (size > SIZE_MAX - sizeof *h)
+            cmem_abort("realloc");
+        h = realloc(h, sizeof *h + size);
+        if (!h)
+            cmem_abort("realloc");
+        h->size = size;
+        return h + 1;
+    }
+    if (size <= h->size)
+        return p;
+    void *q = size <= ART_CMEM_SMALL ? cmem_small(h->pool, size) : cmem_big(size, false);
+    memcpy(q, p, h->size);
+    cmem_push(h->pool, h);
+    return q;
+}
+
+/* Make `pool` this thread's current one, until cmem_close(). */
+static void cmem_open(art_cmem *pool) {
+    memset(pool, 0, sizeof *pool);
+    pool->mem.calloc = cmem_calloc;
+    pool->mem.realloc = cmem_realloc;
+    pool->mem.free = cmem_free;
+    pool->chunk_size = ART_CMEM_CHUNK_FIRST;
+    pool->outer = art_cmem_current;
+    art_cmem_current = pool;
+}
+
+/* Release the pool's chunks, once cmark-gfm has freed everything it allocated from it. */
+static void cmem_close(art_cmem *pool) {
+    art_cmem_current = pool->outer;
+    for (art_cmem_chunk *chunk = pool->chunks; chunk;) {
+        art_cmem_chunk *next = chunk->next;
+        free(chunk);
+        chunk = next;
+    }
 }
 
 /* Cells of the table whose delimiter row s[0..n) would be (":--|-:" and the like, after
@@ -147,11 +347,11 @@ static size_t tables_refused_at(const article *a, size_t line0) {
     return SIZE_MAX;
 }
 
-/* A parser with the default allocator (never cmark's arena, which is global) and the
+/* A parser with the allocator `mem` (never cmark's arena, which is global) and the
  * extensions (but the table one when `tables` is false); NULL when one is missing. */
-static cmark_parser *parser_new(int options, bool tables) {
+static cmark_parser *parser_new(int options, bool tables, cmark_mem *mem) {
     art_cmark_init();
-    cmark_parser *p = cmark_parser_new_with_mem(options, cmark_get_default_mem_allocator());
+    cmark_parser *p = cmark_parser_new_with_mem(options, mem);
     if (!p)
         return NULL;
     for (size_t i = 0; i < ART_EXTENSION_COUNT; i++) {
@@ -1483,12 +1683,12 @@ static size_t body_line0(const article *a) {
     return art_line_index(a, a->body_start);
 }
 
-/* Parse the body into a tree; *parserp gets the parser, to be freed after the tree. NULL
- * when memory runs out. */
-static cmark_node *body_tree(const article *a, int options, bool tables,
+/* Parse the body into a tree, with the allocator `mem`; *parserp gets the parser, to be
+ * freed after the tree. NULL when memory runs out. */
+static cmark_node *body_tree(const article *a, int options, bool tables, cmark_mem *mem,
                              cmark_parser **parserp) {
     size_t start = a->body_start < a->source_len ? a->body_start : a->source_len;
-    cmark_parser *parser = parser_new(options, tables);
+    cmark_parser *parser = parser_new(options, tables, mem);
     if (!parser)
         return NULL;
     cmark_parser_feed(parser, a->source + start, a->source_len - start);
@@ -1519,9 +1719,14 @@ article_status art_body_parse_probe(art_ctx *c, art_body_probe_fn probe, void *p
                   "all tables are read as text"))
         return c->status;
     cmark_parser *parser = NULL;
-    cmark_node *root = body_tree(a, CMARK_OPT_FOOTNOTES, refused == SIZE_MAX, &parser);
-    if (!root)
+    art_cmem pool;
+    cmem_open(&pool);
+    cmark_node *root =
+        body_tree(a, CMARK_OPT_FOOTNOTES, refused == SIZE_MAX, &pool.mem, &parser);
+    if (!root) {
+        cmem_close(&pool);
         return art_nomem(c);
+    }
 
     w.c = c;
     w.a = a;
@@ -1555,6 +1760,7 @@ article_status art_body_parse_probe(art_ctx *c, art_body_probe_fn probe, void *p
     walk_free(&w);
     cmark_node_free(root);
     cmark_parser_free(parser);
+    cmem_close(&pool);
     return c->status;
 }
 
@@ -1655,12 +1861,12 @@ bool art_body_render_html(article *a, art_render *out) {
     if (body_len > ART_CMARK_MAX_BUF)
         return false;
     cmark_parser *parser = NULL;
+    cmark_mem *mem = cmark_get_default_mem_allocator();
     cmark_node *root =
-        body_tree(a, options, tables_refused_at(a, body_line0(a)) == SIZE_MAX, &parser);
+        body_tree(a, options, tables_refused_at(a, body_line0(a)) == SIZE_MAX, mem, &parser);
     if (!root)
         return false;
     bool ok = false;
-    cmark_mem *mem = cmark_get_default_mem_allocator();
     char *html = NULL;
     if (html_fits(root, ART_CMARK_MAX_BUF - ((size_t)1 << 20)))
         html = cmark_render_html_with_mem(root, options,

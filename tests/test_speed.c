@@ -1,8 +1,12 @@
 /* The fast paths: word counting eight ASCII bytes at a time must count exactly as one byte
  * at a time does, wherever a text starts or ends relative to an 8-byte group; the tree walk
- * that follows node links must give blocks in the iterator's order on nested input. */
+ * that follows node links must give blocks in the iterator's order on nested input; the
+ * per-parse allocator given to cmark-gfm must survive a parse nested in another one (each
+ * parse's pool is the thread's current one only while it runs) and buffers that grow past
+ * its small blocks. */
 #include "testutil.h"
 
+#include "body.h"
 #include "internal.h"
 
 #include <stdio.h>
@@ -117,12 +121,123 @@ START_TEST(walk_order_nested) {
 }
 END_TEST
 
+/* ---- cmark-gfm's per-parse allocator ----------------------------------------------------- */
+
+static const char nested_src[] = "---\ntitle: Inner\n---\n# Inner *heading*\n\n"
+                                 "| a | b |\n|---|---|\n| 1 | 2 |\n\nText[^n].\n\n[^n]: Note.\n";
+
+typedef struct nested_ctx {
+    const char *expect_json; /* nested_src's JSON from a parse outside any other */
+    size_t calls;
+} nested_ctx;
+
+/* Parses and renders another article from inside the outer parse's walk. */
+static void nested_probe(void *ctx, size_t block, const char *text, size_t len,
+                         const art_seg *segs, size_t nsegs) {
+    (void)block, (void)text, (void)len, (void)segs, (void)nsegs;
+    nested_ctx *n = ctx;
+    article *in = parse_ok(nested_src);
+    size_t jl = 0, hl = 0;
+    const char *json = article_json(in, ARTICLE_JSON_DEFAULT, &jl);
+    ck_assert_ptr_nonnull(json);
+    ck_assert_str_eq(json, n->expect_json);
+    ck_assert_ptr_nonnull(article_html(in, &hl));
+    article_free(in);
+    n->calls++;
+}
+
+START_TEST(pool_nested_parse) {
+    article *ref = parse_ok(nested_src);
+    size_t jl = 0;
+    char *expect = strdup(article_json(ref, ARTICLE_JSON_DEFAULT, &jl));
+    article_free(ref);
+
+    /* Footnote labels and link titles make cmark-gfm allocate while the tree is walked. */
+    const char *src = "# Outer\n\nOne *two* [link](http://x.example \"T\")[^a].\n\n"
+                      "> quoted **text**\n\n- item ~~gone~~\n- item `code`\n\n[^a]: Foot.\n";
+    article *a = parse_ok(src);
+    size_t nblocks = a->block_count, nwords = a->words;
+    size_t ol = 0;
+    char *outer_json = strdup(article_json(a, ARTICLE_JSON_DEFAULT, &ol));
+    article_free(a);
+
+    a = parse_ok(src);
+    a->block_count = 0;
+    a->words = 0;
+    article_options o;
+    article_options_init(&o, ARTICLE_OPTIONS_VERSION);
+    unsigned int flags = a->flags;
+    a->flags |= ARTICLE_OPT_NO_QUOTES;
+    article_error err;
+    art_ctx c = {a, &o, &err, ARTICLE_OK};
+    nested_ctx n = {expect, 0};
+    ck_assert_int_eq(art_body_parse_probe(&c, nested_probe, &n), ARTICLE_OK);
+    a->flags = flags;
+    ck_assert_uint_ge(n.calls, 5);
+    ck_assert_uint_eq(a->block_count, nblocks);
+    ck_assert_uint_eq(a->words, nwords);
+    article_free(a);
+
+    /* And the outer article, parsed again afterwards, is unchanged. */
+    a = parse_ok(src);
+    ck_assert_str_eq(article_json(a, ARTICLE_JSON_DEFAULT, &ol), outer_json);
+    article_free(a);
+    free(outer_json);
+    free(expect);
+}
+END_TEST
+
+/* Paragraphs longer than the pool's blocks, a wide table (its row cells are reallocated)
+ * and many short-lived emphasis delimiters, all read back exactly. */
+START_TEST(pool_large_and_growing) {
+    char *src = malloc(64 * 1024);
+    size_t n = 0;
+    for (int i = 0; i < 300; i++) /* one paragraph of 300 words, ~3 KB */
+        n += (size_t)sprintf(src + n, "%sw%03d", i ? " " : "", i);
+    n += (size_t)sprintf(src + n, "\n\n");
+    for (int r = 0; r < 3; r++) { /* 40 columns: header, delimiter, one row */
+        for (int k = 0; k < 40; k++)
+            n += r == 1 ? (size_t)sprintf(src + n, "| --- ")
+                        : (size_t)sprintf(src + n, "| c%d ", k);
+        n += (size_t)sprintf(src + n, "|\n");
+    }
+    n += (size_t)sprintf(src + n, "\n");
+    for (int i = 0; i < 400; i++)
+        n += (size_t)sprintf(src + n, "*e%d* _u%d_ ", i, i);
+    n += (size_t)sprintf(src + n, "\n");
+    src[n] = '\0';
+
+    article *a = parse_ok(src);
+    const article_block *p = article_block_at(a, 0);
+    ck_assert_int_eq(article_block_get_type(p), ARTICLE_BLOCK_PARAGRAPH);
+    size_t len = 0;
+    const char *text = article_block_text(p, &len);
+    ck_assert_uint_eq(len, 300 * 5 - 1);
+    ck_assert_int_eq(memcmp(text, src, len), 0);
+    size_t cells = 0;
+    for (size_t i = 0; i < article_block_count(a); i++)
+        if (article_block_get_type(article_block_at(a, i)) == ARTICLE_BLOCK_TABLE_CELL)
+            cells++;
+    ck_assert_uint_eq(cells, 80);
+    const article_block *last = article_block_at(a, article_block_count(a) - 1);
+    ck_assert_int_eq(article_block_get_type(last), ARTICLE_BLOCK_PARAGRAPH);
+    text = article_block_text(last, &len);
+    ck_assert_uint_ge(len, 3000);
+    ck_assert_int_eq(strncmp(text, "e0 u0 e1 u1 ", 12), 0);
+    ck_assert_uint_eq(article_word_count(a), 300 + 80 + 800);
+    article_free(a);
+    free(src);
+}
+END_TEST
+
 int main(void) {
     Suite *s = suite_create("speed");
     TCase *tc = tcase_create("fast paths");
     tcase_add_test(tc, words_at_every_alignment);
     tcase_add_test(tc, words_across_groups);
     tcase_add_test(tc, walk_order_nested);
+    tcase_add_test(tc, pool_nested_parse);
+    tcase_add_test(tc, pool_large_and_growing);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
