@@ -27,7 +27,9 @@ enum {
     ART_LEX_OBJECT = 1u << 15,      /* an object pronoun: him, them */
     ART_LEX_REPORT = 1u << 16,      /* reports speech when a quotation follows it in the
                                      * sentence: called it "…", saying "…" */
-    ART_LEX_PERSON = 1u << 17       /* a noun for a person: aide, official, lawyer */
+    ART_LEX_PERSON = 1u << 17,      /* a noun for a person: aide, official, lawyer */
+    ART_LEX_AFTER = 1u << 18        /* a verb of speech only after the quotation, as a
+                                     * noun or naming verb elsewhere: "…," the sign read */
 };
 
 /* The classes of a word (ASCII letters compared without case; other bytes never match),

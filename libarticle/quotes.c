@@ -111,6 +111,10 @@ struct art_quotes {
     /* The last named speaker (what pronouns and descriptions resolve to). */
     const char *last_name;
     attrib prev; /* attribution of the block's last quotation */
+    /* A paragraph that ends with `X said:` and no quotation after it introduces the
+     * quotation that opens the next one. */
+    attrib intro;
+    size_t intro_block;
     size_t last_name_len, last_name_start, last_name_end;
 
     word_memo *memo;
@@ -497,7 +501,8 @@ static bool possessive(const blk *b, const word *w) {
            (n > 4 && memcmp(e - 4, "\xE2\x80\x99s", 4) == 0);
 }
 
-static bool is_cue_in(const blk *b, const word *w, size_t k, size_t n, unsigned classes) {
+static bool is_cue_as(const blk *b, const word *w, size_t k, size_t n, unsigned classes,
+                      bool object) {
     if (!(w[k].lex & classes) || w[k].cs != w[k].s || !word_lower(b, &w[k]))
         return false;
     if (k > 0 && w[k - 1].last == 0 &&
@@ -506,10 +511,15 @@ static bool is_cue_in(const blk *b, const word *w, size_t k, size_t n, unsigned 
     if (k + 1 < n && w[k].last == 0 && word_lower(b, &w[k + 1])) {
         if ((w[k + 1].lex & ART_LEX_CUE) && !(w[k].lex & ART_LEX_LISTENER))
             return false;
-        if (word_is(b, &w[k + 1], "by"))
+        if (!object && word_is(b, &w[k + 1], "by"))
             return false;
     }
     return true;
+}
+
+/* A cue anywhere but right after the quotation: not the verbs that are one only there. */
+static bool is_cue_in(const blk *b, const word *w, size_t k, size_t n, unsigned classes) {
+    return !(w[k].lex & ART_LEX_AFTER) && is_cue_as(b, w, k, n, classes, false);
 }
 
 static bool is_cue(const blk *b, const word *w, size_t k, size_t n) {
@@ -612,7 +622,17 @@ static bool speaker_ok(const blk *b, const word *w, size_t from, size_t to) {
         return false;
     const word *f = &w[from];
     uint32_t c = word_first(b, f);
-    if (f->lex & (ART_LEX_PREPOSITION | ART_LEX_OPENER))
+    if (f->lex & (ART_LEX_PREPOSITION | ART_LEX_OPENER | ART_LEX_SUBORDINATOR))
+        return false;
+    /* "articles from", "Signs of": a phrase cut after its preposition names nobody. */
+    if (to - from > 1 && word_lower_in(b, &w[to - 1], ART_LEX_PREPOSITION) && !w[to - 1].last)
+        return false;
+    if (word_is(b, f, "according") || is_adverb(b, f))
+        return false;
+    /* "issued a statement Tuesday": a verb, not the head of a noun phrase. */
+    if (word_lower(b, f) && !(f->lex & (ART_LEX_DETERMINER | ART_LEX_TITLE | ART_LEX_GROUP)) &&
+        f->ce - f->cs > 3 && memcmp(b->s + f->ce - 2, "ed", 2) == 0 && to - from > 1 &&
+        word_lower_in(b, &w[from + 1], ART_LEX_DETERMINER | ART_LEX_PREPOSITION))
         return false;
     if (f->lex & ART_LEX_PRONOUN)
         return to - from == 1 || is_and_or(b, &w[from + 1]);
@@ -779,6 +799,21 @@ static int speaker_after_cue(art_quotes *q, const blk *b, const word *w, size_t 
     return attrib_set(q, b, w[from].s, se, cs, ce, out);
 }
 
+/* Whether the word before the quotation's opening mark (the mark ends at qs) makes the
+ * quotation a noun phrase of its clause: `On "Morning Roundup," Ann Lee said the …`.
+ * Only the 64 bytes before the mark are looked at, so that a block without spaces costs
+ * no more per quotation. */
+static bool quote_in_phrase(const blk *b, size_t qs) {
+    size_t lo = qs > 64 ? qs - 64 : 0;
+    size_t pos = qs, st;
+    while (pos > lo && !is_space(cp_before(b, pos, &st)))
+        pos = st;
+    word x;
+    if (!prev_word(b, &pos, lo, &x) || x.last)
+        return false;
+    return (x.lex & (ART_LEX_PREPOSITION | ART_LEX_DETERMINER)) != 0;
+}
+
 /* `"…," X said.`, `"…," said X.`, `"…," according to X.` in [lo, hi) after the closing
  * mark of a quotation whose text is [qs, qe). */
 static int attrib_after(art_quotes *q, const blk *b, size_t qs, size_t qe, size_t lo, size_t hi,
@@ -796,7 +831,8 @@ static int attrib_after(art_quotes *q, const blk *b, size_t qs, size_t qe, size_
     size_t pos = lo;
     while (pos < hi && is_space(cp_at(b, pos, &n)))
         pos += n;
-    if (pos < hi && b->s[pos] == ',') /* comma outside the marks */
+    bool comma_out = pos < hi && b->s[pos] == ','; /* comma outside the marks */
+    if (comma_out)
         pos++;
     /* Words up to the end of the sentence (and the one after it, which tells whether a
      * period ends the sentence). */
@@ -821,15 +857,29 @@ static int attrib_after(art_quotes *q, const blk *b, size_t qs, size_t qe, size_
         size_t sn = ended ? nw - 1 : nw;
         if (ended && (w[sn - 1].last == ';' || w[sn - 1].last == ':'))
             sn = 0;
-        for (size_t k = sn; k-- > 1;)
-            if (w[k - 1].last == ',') {
-                *trail = w[k - 1].e;
-                *trail_hi = ended ? w[nw - 1].s : hi;
-                break;
-            }
+        /* The first clause that opens with an inverted verb or "according to" (`…,
+         * said Ann Lee, the chief economist.`), else the last one (`…, he said.`). */
+        size_t first = NONE, last = NONE;
+        for (size_t k = 1; k < sn; k++) {
+            if (w[k - 1].last != ',')
+                continue;
+            last = k;
+            if (first == NONE &&
+                ((word_lower_in(b, &w[k], ART_LEX_INVERTS) && !w[k].last) ||
+                 (word_is(b, &w[k], "according") && !w[k].last)))
+                first = k;
+        }
+        if (first != NONE || last != NONE) {
+            *trail = w[(first != NONE ? first : last) - 1].e;
+            *trail_hi = ended ? w[nw - 1].s : hi;
+        }
     }
     if (lastc == '.' && !word_lower(b, &w[0]))
         return 0;
+    /* A quotation closed by its own comma, '?' or '!' is the verb's object whatever
+     * follows the verb ("said by telephone", "said two days after the attack"). */
+    bool object = (lastc == ',' || lastc == '?' || lastc == '!' || comma_out) &&
+                  !quote_in_phrase(b, qs);
     if (nw > 2 && word_is(b, &w[0], "according") && w[0].last == 0 && word_is(b, &w[1], "to") &&
         w[1].last == 0)
         return speaker_after_cue(q, b, w, 2, nw, w[0].cs, w[1].ce, out);
@@ -846,14 +896,14 @@ static int attrib_after(art_quotes *q, const blk *b, size_t qs, size_t qe, size_
             return 0;
         if (k >= nw)
             return 0;
-        if (is_cue(b, w, k, nw))
+        if (is_cue_as(b, w, k, nw, ART_LEX_CUE, object))
             break;
     }
     size_t end = k;
     while (end > 1 && !w[end - 1].last && is_adverb(b, &w[end - 1]) &&
            !(w[end - 2].lex & ART_LEX_DETERMINER))
         end--;
-    if (!speaker_ok(b, w, 0, end) || !verb_ends_attribution(b, w, k, nw))
+    if (!speaker_ok(b, w, 0, end) || (!object && !verb_ends_attribution(b, w, k, nw)))
         return 0;
     return attrib_set(q, b, w[0].s, speaker_end(b, &w[end - 1], &w[end]), w[k].cs, w[k].ce,
                       out);
@@ -999,6 +1049,28 @@ static bool is_title(const blk *b, size_t qs, size_t qe) {
     return n > 0;
 }
 
+/* A verb of speech right before the opening mark, with at most an object between:
+ * `X said "…"`, `X called Merkel "…"`, `called him "…"`. What it quotes is words, even
+ * when they look like a title. */
+static bool cue_just_before(const blk *b, size_t lo, size_t open) {
+    size_t pos = open;
+    word x, y;
+    if (!prev_word(b, &pos, lo, &x))
+        return false;
+    if (x.last && x.last != ',' && x.last != ':')
+        return false;
+    /* Not a listener's verb: in `told "Morning Roundup"` the title is who heard it. */
+    if (x.lex & (ART_LEX_AFTER | ART_LEX_LISTENER))
+        return false;
+    if (word_lower_in(b, &x, ART_LEX_CUE | ART_LEX_REPORT) && x.cs == x.s)
+        return true;
+    if (x.last || !(capitalised(b, &x) || (x.lex & ART_LEX_OBJECT)) ||
+        !prev_word(b, &pos, lo, &y))
+        return false;
+    return !y.last && !(y.lex & ART_LEX_AFTER) &&
+           word_lower_in(b, &y, ART_LEX_CUE | ART_LEX_REPORT);
+}
+
 /* Skips auxiliaries and adverbs back from the verb at w[k] ("has also said"). */
 static size_t skip_aux(const blk *b, const word *w, size_t k) {
     while (k > 0 && !w[k - 1].last && word_lower(b, &w[k - 1]) &&
@@ -1013,20 +1085,31 @@ static size_t skip_aux(const blk *b, const word *w, size_t k) {
  * comma ("On Monday, the senator said"), a run of words up to its first verb. */
 static bool sentence_subject(const blk *b, const word *w, size_t n, size_t *from, size_t *to) {
     size_t s0 = 0;
-    /* A leading phrase closed by a comma is skipped unless it is a name ("Sen. Jane Doe,
-     * a Democrat, said"): "Eight years ago,", "Weighing in on the debate,". */
-    for (size_t k = 0; k < n && k < 8; k++)
-        if (w[k].last == ',') {
-            size_t len0 = w[0].ce - w[0].cs;
-            const char *e0 = b->s + w[0].ce;
-            if ((w[0].lex & (ART_LEX_PREPOSITION | ART_LEX_SUBORDINATOR | ART_LEX_OPENER |
-                             ART_LEX_TIME)) ||
-                is_digit(word_first(b, &w[0])) ||
-                (len0 > 3 && (memcmp(e0 - 2, "ly", 2) == 0 || memcmp(e0 - 3, "ing", 3) == 0 ||
-                              memcmp(e0 - 2, "ed", 2) == 0)))
-                s0 = k + 1;
+    /* Leading phrases closed by a comma are skipped unless they are a name ("Sen. Jane
+     * Doe, a Democrat, said"): "Eight years ago,", "Weighing in on the debate,", "At a
+     * rally in Portsmouth, N.H., on Tuesday,". */
+    for (int phrase = 0; phrase < 4; phrase++) {
+        size_t k = s0;
+        while (k < n && k < s0 + 8 && w[k].last != ',')
+            k++;
+        if (k >= n || k >= s0 + 8)
             break;
-        }
+        const word *f = &w[s0];
+        size_t len0 = f->ce - f->cs;
+        const char *e0 = b->s + f->ce;
+        bool lead = (f->lex & (ART_LEX_PREPOSITION | ART_LEX_SUBORDINATOR | ART_LEX_OPENER |
+                               ART_LEX_TIME)) ||
+                    (w[k].lex & ART_LEX_TIME) || is_digit(word_first(b, f)) ||
+                    (len0 > 3 && (memcmp(e0 - 2, "ly", 2) == 0 ||
+                                  memcmp(e0 - 3, "ing", 3) == 0 ||
+                                  memcmp(e0 - 2, "ed", 2) == 0));
+        /* "Portsmouth, N.H.,": a place's state after a leading phrase. */
+        if (!lead && phrase > 0 && k == s0 && memchr(b->s + f->cs, '.', f->ce - f->cs))
+            lead = true;
+        if (!lead)
+            break;
+        s0 = k + 1;
+    }
     while (s0 < n && (w[s0].lex & ART_LEX_OPENER) && !w[s0].last)
         s0++;
     size_t e = s0;
@@ -1053,6 +1136,20 @@ static bool sentence_subject(const blk *b, const word *w, size_t n, size_t *from
     return true;
 }
 
+/* Whether the text before `end` (just after a closing mark) ends with '.', '!' or '?'
+ * before its closing marks. */
+static bool quote_ended_sentence(const blk *b, size_t end) {
+    size_t j = end, st;
+    uint32_t c = 0;
+    while (j > 0) {
+        c = cp_before(b, j, &st);
+        if (!is_closer(c))
+            break;
+        j = st;
+    }
+    return c == '.' || c == '!' || c == '?';
+}
+
 /* A cue earlier in the quotation's sentence: `X said the plan was "a disgrace"`, `X called
  * it "…"`, `…, saying "…"`. Words back from the opening mark to the sentence start. *words
  * gets how many there are (0: the quotation starts its sentence). */
@@ -1068,7 +1165,10 @@ static int attrib_in_sentence(art_quotes *q, const blk *b, size_t lo, size_t ope
         word x;
         size_t save = pos;
         if (!prev_word(b, &pos, lo, &x)) {
-            *at_lo = true;
+            /* At the quotation before: its sentence goes on unless that quotation ended
+             * one and a capitalised word starts this one (`"… to vote." He commanded`). */
+            *at_lo = !(nw > 0 && lo > 0 && capitalised(b, &rev[nw - 1]) &&
+                       quote_ended_sentence(b, lo));
             break;
         }
         if (x.last == ';' || (nw > 0 && ends_sentence(b, &x, &rev[nw - 1])) ||
@@ -1102,7 +1202,8 @@ static int attrib_in_sentence(art_quotes *q, const blk *b, size_t lo, size_t ope
         if (!is_cue_in(b, w, k, n, ART_LEX_CUE | ART_LEX_REPORT))
             continue;
         /* "an account called "X"": the verb names, nothing is quoted. */
-        if (k + 1 == n && k > 0 && !(w[k].lex & ART_LEX_CUE) && !w[k - 1].last &&
+        if (k + 1 == n && k > 0 && !(w[k].lex & ART_LEX_CUE) && !ends_ing(b, &w[k]) &&
+            !w[k - 1].last &&
             word_lower(b, &w[k - 1]) && !(w[k - 1].lex & ART_LEX_PRONOUN) &&
             !word_is(b, &w[k - 1], "who") && !is_adverb(b, &w[k - 1]))
             return 0;
@@ -1213,7 +1314,7 @@ static int attribute(art_quotes *q, const blk *b, size_t qs, size_t qe, size_t a
     int r = attrib_before(q, b, before_lo, qopen, out);
     if (r)
         return r;
-    if (is_title(b, qs, qe))
+    if (is_title(b, qs, qe) && !cue_just_before(b, before_lo, qopen))
         return 0;
     if (trail != NONE) {
         r = attrib_trailing(q, b, qs, trail, trail_hi, out);
@@ -1623,6 +1724,8 @@ static bool record_single(art_quotes *q, const blk *b, const pair *p, size_t bef
                           &sent_start);
     if (found < 0)
         return false;
+    if (!at.speaker && p->open == 0 && q->intro.speaker && b->block == q->intro_block + 1)
+        at = q->intro;
     apply_attrib(&r, &at);
     if (!conditional) {
         q->prev = at;
@@ -1741,7 +1844,29 @@ static bool block_end(art_quotes *q, const blk *b) {
     q->chain_sent_start = words == 0;
     if (!found)
         memset(&q->chain_before, 0, sizeof q->chain_before);
+    if (!found && d_off == 0 && q->intro.speaker && b->block == q->intro_block + 1)
+        q->chain_before = q->intro;
     return chain_add(q, b, d_end, te, alnum);
+}
+
+/* `Ann Lee said:` at the end of a paragraph with no quotation after it: kept for the
+ * quotation that opens the next paragraph. */
+static bool intro_end(art_quotes *q, const blk *b) {
+    memset(&q->intro, 0, sizeof q->intro);
+    if (q->pending)
+        return true;
+    size_t te = b->len, st;
+    while (te > 0 && is_space(cp_before(b, te, &st)))
+        te = st;
+    if (te == 0 || b->s[te - 1] != ':')
+        return true;
+    size_t lo = 0;
+    if (q->npairs > 0)
+        lo = q->pairs[q->npairs - 1].close + q->pairs[q->npairs - 1].close_len;
+    if (lo >= te)
+        return true;
+    q->intro_block = b->block;
+    return attrib_before(q, b, lo, te, &q->intro) >= 0;
 }
 
 /* ---- entry points --------------------------------------------------------------------- */
@@ -1797,7 +1922,7 @@ article_status art_quotes_block(art_quotes *q, size_t block, const char *text, s
     memset(&q->prev, 0, sizeof q->prev);
     if (cont && !push_open(q, 0, q->chain_fam, mark_len, true))
         return art_nomem(q->c);
-    if (!scan(q, &b, cont ? mark_len : 0) || !block_end(q, &b))
+    if (!scan(q, &b, cont ? mark_len : 0) || !block_end(q, &b) || !intro_end(q, &b))
         return art_nomem(q->c);
     if (!q->pending)
         return flush_warnings(q);

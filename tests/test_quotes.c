@@ -679,6 +679,92 @@ START_TEST(what_follows_the_verb) {
 }
 END_TEST
 
+START_TEST(verb_then_anything) {
+    /* A quotation closed by its own comma, '?' or '!' is the object of the verb after it,
+     * whatever follows the verb. */
+    said("\"We are ready,\" Ms. Ortiz said by telephone.\n", "We are ready,", "Ms. Ortiz",
+         "said");
+    said("\"We are ready,\" he said two days after the vote.\n", "We are ready,", "he",
+         "said");
+    said("\"Sit down!\" she demanded, as the crowd shouted.\n", "Sit down!", "she",
+         "demanded");
+    said("\"It was a mistake,\" the editorial read.\n", "It was a mistake,", "the editorial",
+         "read");
+    said("\"Vote no,\" tweeted council member Ana Ruiz.\n", "Vote no,",
+         "council member Ana Ruiz", "tweeted");
+    /* The quotation is a noun phrase of the clause, not what was said. */
+    said("In \"The Long Road,\" Ann Lee said the plan would fail.\n", "The Long Road,", NULL,
+         NULL);
+    /* "read" and "state" are verbs of speech only after the quotation. */
+    said("The sign read \"closed\" all week.\n", "closed", NULL, NULL);
+    said("Lee won her home state by \"a lot\" in May.\n", "a lot", NULL, NULL);
+}
+END_TEST
+
+START_TEST(words_after_a_verb) {
+    /* Right after a verb of speech and its object, capitalised words are words said,
+     * not a title. */
+    said("Lee called the mayor \"The Best Friend Of Bankers.\" Then she left.\n",
+         "The Best Friend Of Bankers.", NULL, NULL);
+    said("Lee called Ruiz \"The Friend of Bankers.\" Then she left.\n",
+         "The Friend of Bankers.", "Lee", "called");
+    said("He said \"The Farmers\" and left.\n", "The Farmers", "He", "said");
+    said("Ann Lee decried the council for \"turning its back\" on the town.\n",
+         "turning its back", "Ann Lee", "decried");
+    /* A listener is no speaker: the title heard it. */
+    said("Ann Lee told \"Morning Roundup\" the bill would pass.\n", "Morning Roundup", NULL,
+         NULL);
+}
+END_TEST
+
+START_TEST(leading_phrases) {
+    /* Leading phrases before the subject are skipped, however many. */
+    said("At a rally in Concord, N.H., on Monday, Sen. Ann Lee backed the bill, saying it "
+         "would \"change lives.\"\n",
+         "change lives.", "Sen. Ann Lee", "saying");
+    said("Eight years ago, he backed Ruiz and said, \"She will win.\"\n", "She will win.",
+         "he", "said");
+    /* A phrase that starts with "when" or "according" names nobody. */
+    said("When asked, only 20 percent who chose \"honest and trustworthy\" voted.\n",
+         "honest and trustworthy", NULL, NULL);
+}
+END_TEST
+
+START_TEST(clauses_and_paragraphs) {
+    /* The clause that opens with the inverted verb, not the sentence's last one. */
+    said("\"Prices are high\" this year, said Ann Lee, the chief economist at the bank.\n",
+         "Prices are high", "Ann Lee", "said");
+    /* An -ing verb after a noun reports the sentence subject's words. */
+    said("On Monday, she released a statement saying, \"We will appeal.\"\n",
+         "We will appeal.", "she", "saying");
+    /* A verb, not a noun phrase, cannot be a speaker. */
+    said("Lee issued a statement Tuesday \"to be clear\" about it.\n", "to be clear", NULL,
+         NULL);
+    /* A paragraph that ends with `X said:` introduces the quotation opening the next. */
+    article *a = parse_ok("The mayor's office responded:\n\n\"We disagree with the ruling.\"\n");
+    expect_counts(a, 1, 0);
+    expect_said(a, 0, "The mayor's office", "responded");
+    article_free(a);
+    /* Not across a paragraph with a quotation after the colon, nor two paragraphs on. */
+    a = parse_ok("Ann Lee said: \"Yes.\"\n\n\"We disagree with it.\"\n");
+    expect_counts(a, 2, 0);
+    expect_said(a, 0, "Ann Lee", "said");
+    expect_inherited(a, 1, "Ann Lee");
+    article_free(a);
+    a = parse_ok("Ann Lee said:\n\nThe board met.\n\n\"We disagree with it.\"\n");
+    expect_counts(a, 1, 0);
+    expect_said(a, 0, NULL, NULL);
+    article_free(a);
+    /* A quotation that ended its sentence: the next sentence's quotation does not take its
+     * speaker. */
+    a = parse_ok("\"We won,\" Lee said of the \"long fight.\" The board ignored \"it.\"\n");
+    expect_counts(a, 3, 0);
+    expect_said(a, 0, "Lee", "said");
+    expect_said(a, 2, NULL, NULL);
+    article_free(a);
+}
+END_TEST
+
 START_TEST(appositives_and_descriptions) {
     said("\"We back it,\" Cruz, who sponsored the bill, said.\n", "We back it,",
          "Cruz, who sponsored the bill", "said");
@@ -1171,6 +1257,10 @@ int main(void) {
     tcase_add_test(tc, abbreviations_do_not_end_sentences);
     tcase_add_test(tc, no_attribution);
     tcase_add_test(tc, what_follows_the_verb);
+    tcase_add_test(tc, verb_then_anything);
+    tcase_add_test(tc, words_after_a_verb);
+    tcase_add_test(tc, leading_phrases);
+    tcase_add_test(tc, clauses_and_paragraphs);
     tcase_add_test(tc, appositives_and_descriptions);
     tcase_add_test(tc, two_quotes_one_sentence);
     tcase_add_test(tc, fentanyl_sample);
