@@ -380,7 +380,7 @@ static char *run_one(tally *t, const char *name, const char *text, size_t len,
     }
     if (dt > t->slowest) {
         t->slowest = dt;
-        snprintf(t->slowest_name, sizeof t->slowest_name, "%s, %zu bytes", name, len);
+        snprintf(t->slowest_name, sizeof t->slowest_name, "%.120s, %zu bytes", name, len);
     }
     printf("  %-52.52s %8zu B %8.3f s  %s", name, len, dt, verdict);
     if (st != ARTICLE_OK)
