@@ -184,13 +184,21 @@ static void read_options(lua_State *L, int idx, article_options *o) {
 
 /* ---- parsing --------------------------------------------------------------------------- */
 
-static int new_article(lua_State *L, article *a, size_t input_len) {
+/* The userdata comes first, empty: were it made after the parse, a Lua memory error
+ * raised while making it would leak the article. */
+static l_article *new_article(lua_State *L) {
     l_article *la = (l_article *)lc_newuserdata(L, sizeof *la);
-    la->a = a;
+    la->a = NULL;
     luaL_getmetatable(L, ARTICLE_MT);
     lua_setmetatable(L, -2);
     lua_newtable(L); /* the cache of built fields */
     lc_setuservalue(L, -2);
+    return la;
+}
+
+/* Hand the parsed article to its userdata (on the top of the stack) and return it. */
+static int own_article(lua_State *L, l_article *la, article *a, size_t input_len) {
+    la->a = a;
     /* The collector sees only the small userdata, not the C memory behind it: tell it
      * about the latter so that a loop of parses does not outrun it. */
     size_t kb = input_len / 256; /* an article holds a few times its input's size */
@@ -204,11 +212,12 @@ static int l_parse(lua_State *L) {
     const char *s = luaL_checklstring(L, 1, &len);
     article_options o;
     read_options(L, 2, &o);
+    l_article *la = new_article(L);
     article *a = NULL;
     article_error e;
     if (article_parse(s, len, &o, &a, &e) != ARTICLE_OK)
         return push_error(L, &e, NULL);
-    return new_article(L, a, len);
+    return own_article(L, la, a, len);
 }
 
 static int l_parse_file(lua_State *L) {
@@ -217,13 +226,14 @@ static int l_parse_file(lua_State *L) {
     luaL_argcheck(L, strlen(path) == path_len, 1, "path contains a NUL byte");
     article_options o;
     read_options(L, 2, &o);
+    l_article *la = new_article(L);
     article *a = NULL;
     article_error e;
     if (article_parse_file(path, &o, &a, &e) != ARTICLE_OK)
         return push_error(L, &e, path);
     size_t len = 0;
     article_source(a, &len);
-    return new_article(L, a, len);
+    return own_article(L, la, a, len);
 }
 
 /* ---- metadata -------------------------------------------------------------------------- */
