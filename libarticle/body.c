@@ -149,14 +149,14 @@ static void cmem_push(art_cmem *pool, art_cmem_hdr *h) {
     return;
 #endif
     size_t k = h->size / ART_CMEM_ALIGN - 1;
-    memcpy(h + 1, &pool->freed[k], sizeof h);
+    *(art_cmem_hdr **)(void *)(h + 1) = pool->freed[k];
     pool->freed[k] = h;
     pool->nonempty |= (uint64_t)1 << k;
 }
 
 static art_cmem_hdr *cmem_pop(art_cmem *pool, size_t k) {
     art_cmem_hdr *h = pool->freed[k];
-    memcpy(&pool->freed[k], h + 1, sizeof h);
+    pool->freed[k] = *(art_cmem_hdr **)(void *)(h + 1); /* the link in its first word */
     if (!pool->freed[k])
         pool->nonempty &= ~((uint64_t)1 << k);
     return h;
@@ -182,7 +182,7 @@ static void *cmem_small(art_cmem *pool, size_t size) {
     if (larger) {
         h = cmem_pop(pool, (size_t)__builtin_ctzll(larger));
         if (h->size - bytes >= sizeof *h + ART_CMEM_ALIGN) {
-            art_cmem_hdr *rest = (art_cmem_hdr *)((char *)(h + 1) + bytes);
+            art_cmem_hdr *rest = (art_cmem_hdr *)(void *)((char *)(h + 1) + bytes);
             rest->pool = pool;
             rest->size = h->size - bytes - sizeof *h;
             cmem_push(pool, rest);
@@ -202,7 +202,7 @@ static void *cmem_small(art_cmem *pool, size_t size) {
         if (pool->chunk_size < ART_CMEM_CHUNK_MAX)
             pool->chunk_size *= 2;
     }
-    h = (art_cmem_hdr *)pool->next;
+    h = (art_cmem_hdr *)(void *)pool->next; /* sizes are multiples of the alignment */
     pool->next += need;
     h->pool = pool;
     h->size = bytes;
