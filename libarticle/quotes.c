@@ -606,9 +606,13 @@ static bool speaker_ok(const blk *b, const word *w, size_t from, size_t to) {
         return false;
     bool relative = false; /* in ", who …": a clause is fine there */
     for (size_t k = from + 1; k < to; k++) {
+        /* ", who …" and a name's appositive (", attorney for the groups that sued,"). */
         if (w[k - 1].last == ',')
             relative = word_is(b, &w[k], "who") || word_is(b, &w[k], "whose") ||
-                       word_is(b, &w[k], "which");
+                       word_is(b, &w[k], "which") ||
+                       (capitalised(b, &w[from]) && word_lower(b, &w[k]) &&
+                        !(w[k].lex & (ART_LEX_PRONOUN | ART_LEX_BREAKER | ART_LEX_CUE |
+                                      ART_LEX_SUBORDINATOR | ART_LEX_OPENER)));
         if (relative || to_before_noun(b, w, k, to))
             continue;
         if (word_lower_in(b, &w[k], ART_LEX_BREAKER))
@@ -624,6 +628,8 @@ static bool speaker_ok(const blk *b, const word *w, size_t from, size_t to) {
     uint32_t c = word_first(b, f);
     if (f->lex & (ART_LEX_PREPOSITION | ART_LEX_OPENER | ART_LEX_SUBORDINATOR))
         return false;
+    if (word_is(b, f, "who")) /* "Ann Lee, who said": the relative pronoun, as written */
+        return to - from == 1;
     /* "articles from", "Signs of": a phrase cut after its preposition names nobody. */
     if (to - from > 1 && word_lower_in(b, &w[to - 1], ART_LEX_PREPOSITION) && !w[to - 1].last)
         return false;
@@ -676,6 +682,35 @@ static bool name_word(const blk *b, const word *w) {
                        ART_LEX_OPENER | ART_LEX_PREPOSITION | ART_LEX_BREAKER | ART_LEX_GROUP));
 }
 
+/* Keeps the name that words [s, e) hold as the last one seen; false on OOM. */
+static bool name_seen(art_quotes *q, const blk *b, size_t s, size_t e) {
+    char *name = art_arena_strdup(&q->a->arena, b->s + s, e - s);
+    if (!name)
+        return false;
+    q->last_name = name;
+    q->last_name_len = e - s;
+    q->last_name_start = map_start(b, s);
+    q->last_name_end = map_end(b, e);
+    return true;
+}
+
+/* "Ann Lee, who said": a relative pronoun's name is the one right before its comma, not
+ * the last speaker's; *named tells whether there is one ("the mayor, who" has none). */
+static bool who_antecedent(art_quotes *q, const blk *b, size_t ss, bool *named) {
+    size_t pos = ss;
+    word x;
+    *named = false;
+    if (!prev_word(b, &pos, 0, &x) || x.last != ',' || !name_word(b, &x))
+        return true;
+    *named = true;
+    size_t s = x.cs, e = x.ce;
+    for (int k = 0; k < SPEAKER_MAX_WORDS && prev_word(b, &pos, 0, &x) && !x.last &&
+                    name_word(b, &x) && !possessive(b, &x);
+         k++)
+        s = x.cs;
+    return name_seen(q, b, s, e);
+}
+
 /* The kind of speaker phrase [ss, se) and, for a name, the name in it: the first run of
  * name words that is the head of its phrase (followed by its end, a comma, a bracket,
  * "of", "who" or "and"), not a modifier ("the GOP front-runner", "Trump's aide").
@@ -689,6 +724,13 @@ static bool speaker_classify(art_quotes *q, const blk *b, size_t ss, size_t se,
     sp->type = ARTICLE_SPEAKER_DESCRIPTION;
     if (n == 1 && ((w[0].lex & ART_LEX_PRONOUN) || word_is(b, &w[0], "who"))) {
         sp->type = ARTICLE_SPEAKER_PRONOUN;
+        if (word_is(b, &w[0], "who")) {
+            bool named;
+            if (!who_antecedent(q, b, ss, &named))
+                return false;
+            if (!named)
+                return true;
+        }
     } else {
         for (size_t k = 0; k < n; k++) {
             if (!name_word(b, &w[k]))
@@ -704,14 +746,9 @@ static bool speaker_classify(art_quotes *q, const blk *b, size_t ss, size_t se,
                 k = e;
                 continue;
             }
-            char *name = art_arena_strdup(&q->a->arena, b->s + w[k].cs, w[e].ce - w[k].cs);
-            if (!name)
+            if (!name_seen(q, b, w[k].cs, w[e].ce))
                 return false;
             sp->type = ARTICLE_SPEAKER_NAME;
-            q->last_name = name;
-            q->last_name_len = w[e].ce - w[k].cs;
-            q->last_name_start = map_start(b, w[k].cs);
-            q->last_name_end = map_end(b, w[e].ce);
             break;
         }
     }
@@ -909,6 +946,45 @@ static int attrib_after(art_quotes *q, const blk *b, size_t qs, size_t qe, size_
                       out);
 }
 
+static bool quote_ended_sentence(const blk *b, size_t end);
+
+/* `Ann Lee: "…"`, as in interviews and transcripts, and `Continued Lee: "…"`: words
+ * w[0..n) that are a sentence of their own, made of a name and its titles, after an
+ * inverted verb of speech if any. Returns where the name starts, or NONE. */
+static size_t name_label(const art_quotes *q, const blk *b, const word *w, size_t n,
+                         size_t lo) {
+    size_t pos = w[0].s, from = 0;
+    word x;
+    if (n > 5 || (prev_word(b, &pos, lo, &x) ? !ends_sentence(b, &x, &w[0])
+                                             : lo > 0 && !quote_ended_sentence(b, lo)))
+        return NONE;
+    if (n > 1 && (w[0].lex & ART_LEX_INVERTS) && !w[0].last)
+        from = 1;
+    bool named = false;
+    for (size_t k = from; k < n; k++) {
+        if ((k + 1 < n && w[k].last && !abbrev_period(b, &w[k])) || (w[k].lex & ART_LEX_CUE))
+            return NONE;
+        if (name_word(b, &w[k]))
+            named = true;
+        else if (!(w[k].lex & (ART_LEX_TITLE | ART_LEX_ABBREV)) || !capitalised(b, &w[k]))
+            return NONE;
+    }
+    if (!named || n - from > 4)
+        return NONE;
+    if (n - from > 1 || from == 1)
+        return from;
+    /* One word may be a heading ("Update:"): a transcript's capitals, or a name seen. */
+    const word *x1 = &w[from];
+    size_t len = x1->ce - x1->cs;
+    bool caps = len > 1;
+    for (size_t i = x1->cs; i < x1->ce && caps; i++)
+        caps = !(b->s[i] >= 'a' && b->s[i] <= 'z');
+    bool seen = q->last_name && q->last_name_len >= len &&
+                memcmp(q->last_name + q->last_name_len - len, b->s + x1->cs, len) == 0 &&
+                (q->last_name_len == len || q->last_name[q->last_name_len - len - 1] == ' ');
+    return caps || seen ? from : NONE;
+}
+
 /* `X said, "…"`, `X said: "…"`, `According to X, "…"` in [lo, open). */
 static int attrib_before(art_quotes *q, const blk *b, size_t lo, size_t open, attrib *out) {
     size_t pos = open, st;
@@ -916,7 +992,8 @@ static int attrib_before(art_quotes *q, const blk *b, size_t lo, size_t open, at
         pos = st;
     if (pos <= lo || (b->s[pos - 1] != ',' && b->s[pos - 1] != ':'))
         return 0;
-    pos--;
+    size_t mark = --pos; /* the comma or colon */
+    bool colon = b->s[mark] == ':';
     /* Words back to the sentence start (commas included), last word first. */
     word rev[BACK_MAX_TOKENS];
     size_t nw = 0;
@@ -940,6 +1017,10 @@ static int attrib_before(art_quotes *q, const blk *b, size_t lo, size_t open, at
     for (size_t i = 0; i < nw; i++)
         w[i] = rev[nw - 1 - i];
     size_t n = nw;
+    size_t label = colon ? name_label(q, b, w, n, lo) : NONE;
+    if (label != NONE)
+        return label ? attrib_set(q, b, w[1].s, w[n - 1].e, w[0].cs, w[0].ce, out)
+                     : attrib_set(q, b, w[0].s, w[n - 1].e, mark, mark + 1, out);
     /* The clause: after the last comma. */
     size_t c0 = 0;
     for (size_t k = n - 1; k > 0; k--)
@@ -955,10 +1036,17 @@ static int attrib_before(art_quotes *q, const blk *b, size_t lo, size_t open, at
             return 0;
         return attrib_set(q, b, w[c0 + 2].s, w[n - 1].e, w[c0].cs, w[c0 + 1].ce, out);
     }
-    size_t v = NONE;
+    size_t v = NONE, ve = NONE;
     for (size_t k = n; k-- > c0 && n - 1 - k <= TAIL_MAX_WORDS;) {
         if (is_cue(b, w, k, n)) {
             v = k;
+            break;
+        }
+        /* "as Ann Lee put it:" */
+        if (k + 2 == n && word_is(b, &w[k], "put") && word_is(b, &w[k + 1], "it") &&
+            !w[k].last) {
+            v = k;
+            ve = w[k + 1].ce;
             break;
         }
         if (word_lower_in(b, &w[k], ART_LEX_BREAKER)) /* "said that" */
@@ -979,6 +1067,8 @@ static int attrib_before(art_quotes *q, const blk *b, size_t lo, size_t open, at
             size_t ps = start - 1;
             while (ps > 0 && w[ps - 1].last != ',')
                 ps--;
+            if (ps + 1 < start && word_is(b, &w[ps], "as") && capitalised(b, &w[ps + 1]))
+                ps++; /* "as Tom Ridge, a former secretary, put it:" */
             if (capitalised(b, &w[ps]) && !(w[ps].lex & (ART_LEX_OPENER | ART_LEX_PREPOSITION)))
                 start = ps;
         }
@@ -1012,8 +1102,8 @@ static int attrib_before(art_quotes *q, const blk *b, size_t lo, size_t open, at
         start++;
     if (!speaker_ok(b, w, start, end))
         return 0;
-    return attrib_set(q, b, w[start].s, speaker_end(b, &w[end - 1], &w[end]), w[v].cs, w[v].ce,
-                      out);
+    return attrib_set(q, b, w[start].s, speaker_end(b, &w[end - 1], &w[end]), w[v].cs,
+                      ve != NONE ? ve : w[v].ce, out);
 }
 
 #define SENT_MAX_WORDS 48
@@ -1219,9 +1309,18 @@ static int attrib_in_sentence(art_quotes *q, const blk *b, size_t lo, size_t ope
             while (j > 0 && !(word_lower(b, &w[j - 1]) &&
                               (w[j - 1].lex & ART_LEX_SUBORDINATOR)))
                 j--;
+            size_t pr = j;
+            /* "though at a news conference he used stronger words, saying": the pronoun
+             * after the clause's leading phrase. */
+            while (j > 0 && pr < end - 1 &&
+                   !((w[pr].lex & ART_LEX_PRONOUN) && !(w[pr].lex & ART_LEX_OBJECT)))
+                pr++;
             if (j > 0 && sentence_subject(b, w + j, end - j, &start, &end)) {
                 start += j;
                 end += j;
+            } else if (j > 0 && pr < end - 1) {
+                start = pr;
+                end = pr + 1;
             } else if (cut || !sentence_subject(b, w, n, &start, &end) || end > k) {
                 continue;
             }
@@ -1255,6 +1354,10 @@ static int attrib_in_sentence(art_quotes *q, const blk *b, size_t lo, size_t ope
                 continue;
         }
         while (start < end && (w[start].lex & ART_LEX_OPENER) && !w[start].last)
+            start++;
+        /* "As Ann Lee observed, …": the clause's subject, not its conjunction. */
+        if (start + 1 < end && word_is(b, &w[start], "as") && !w[start].last &&
+            capitalised(b, &w[start + 1]))
             start++;
         if (start < end && (w[start].lex & ART_LEX_PREPOSITION)) {
             /* "On Monday he said": only a pronoun after the phrase is taken. */

@@ -941,6 +941,67 @@ START_TEST(speaker_names) {
 }
 END_TEST
 
+START_TEST(relative_pronoun_speakers) {
+    /* "who" is the speaker as written; its name is the one before its comma. */
+    const char *md = "\"We will hold,\" said Ann Lee, who said the vote was \"a travesty of the "
+                     "process.\"\n\n"
+                     "He met Bo Park, who called the plan \"a disgrace\" on Monday.\n\n"
+                     "The mayor, who called it \"a sad day for the city,\" left early.\n";
+    article *a = parse_ok(md);
+    expect_counts(a, 4, 0);
+    expect_said(a, 0, "Ann Lee", "said");
+    expect_said(a, 1, "who", "said");
+    expect_kind(a, 1, ARTICLE_SPEAKER_PRONOUN, "Ann Lee");
+    expect_said(a, 2, "who", "called");
+    expect_kind(a, 2, ARTICLE_SPEAKER_PRONOUN, "Bo Park"); /* not the last speaker */
+    expect_said(a, 3, "who", "called");
+    expect_kind(a, 3, ARTICLE_SPEAKER_PRONOUN, NULL); /* "the mayor" is no name */
+    article_free(a);
+}
+END_TEST
+
+START_TEST(colon_labels_and_idioms) {
+    /* Transcript labels, an inverted verb before one, "as X put it:". */
+    said("LEE: \"We will not back down from this fight.\"\n",
+         "We will not back down from this fight.", "LEE", ":");
+    article *a = parse_ok("\"We will see,\" Ann Lee said.\n\nLee: \"We will not back down.\"\n");
+    expect_counts(a, 2, 0);
+    expect_said(a, 1, "Lee", ":");
+    article_free(a);
+    said("Sen. Ann Lee: \"We will not back down.\"\n", "We will not back down.",
+         "Sen. Ann Lee", ":");
+    said("Continued Park: \"It is a very real problem.\"\n", "It is a very real problem.",
+         "Park", "Continued");
+    said("Or, as Tom Ridge, a former governor, put it: \"The gate is open.\"\n",
+         "The gate is open.", "Tom Ridge, a former governor", "put it");
+    said("As Jo Kim observed, the winner was the stage itself: \"The network won the night.\"\n",
+         "The network won the night.", "Jo Kim", "observed");
+    /* Not a label: a clause, one word that may be a heading, a verb of speech. */
+    a = parse_ok("The plan was simple: \"Win the state and move on.\"\n\n"
+                          "Update: \"The polls have closed in the state.\"\n\n"
+                          "In the end it came to this: \"Vote, and vote early.\"\n");
+    expect_counts(a, 3, 0);
+    for (size_t i = 0; i < 3; i++)
+        ck_assert_ptr_null(article_quote_speaker(quote_at(a, i)));
+    article_free(a);
+}
+END_TEST
+
+START_TEST(clauses_and_appositives) {
+    /* An appositive with an infinitive or a clause of its own closes at its comma. */
+    said("Bo Park, lawyer for one of the groups to file suit over the law, said in a statement: "
+         "\"The ruling stands.\"\n",
+         "The ruling stands.", "Bo Park, lawyer for one of the groups to file suit over the law",
+         "said");
+    /* "…, saying" after a concessive clause: its pronoun, not the sentence's subject. */
+    said("The group is known by two names, though at a news conference he used stronger words, "
+         "saying the group \"must be destroyed.\"\n",
+         "must be destroyed.", "he", "saying");
+    said("\"That would have been a show of good faith,\" Toomey fumed on Tuesday.\n",
+         "That would have been a show of good faith,", "Toomey", "fumed");
+}
+END_TEST
+
 /* ---- the sample article ----------------------------------------------------------------- */
 
 static void expect_ends(const article *a, size_t i, const char *first, const char *last) {
@@ -1249,6 +1310,9 @@ int main(void) {
     tcase_add_test(tc, statement_and_listener);
     tcase_add_test(tc, follow_on_quotes);
     tcase_add_test(tc, speaker_names);
+    tcase_add_test(tc, relative_pronoun_speakers);
+    tcase_add_test(tc, colon_labels_and_idioms);
+    tcase_add_test(tc, clauses_and_appositives);
     tcase_add_test(tc, speaker_after);
     tcase_add_test(tc, speaker_before);
     tcase_add_test(tc, titles_and_coordination);
