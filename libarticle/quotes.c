@@ -853,6 +853,14 @@ static bool quote_in_phrase(const blk *b, size_t qs) {
 
 /* `"…," X said.`, `"…," said X.`, `"…," according to X.` in [lo, hi) after the closing
  * mark of a quotation whose text is [qs, qe). */
+/* Whether words w[from..to) hold a verb of speech. */
+static bool clause_has_cue(const blk *b, const word *w, size_t from, size_t to) {
+    for (size_t k = from; k < to; k++)
+        if (word_lower_in(b, &w[k], ART_LEX_CUE))
+            return true;
+    return false;
+}
+
 static int attrib_after(art_quotes *q, const blk *b, size_t qs, size_t qe, size_t lo, size_t hi,
                         size_t *trail, size_t *trail_hi, attrib *out) {
     size_t st, n;
@@ -900,7 +908,9 @@ static int attrib_after(art_quotes *q, const blk *b, size_t qs, size_t qe, size_
         for (size_t k = 1; k < sn; k++) {
             if (w[k - 1].last != ',')
                 continue;
-            last = k;
+            /* `…, he said, and "…"`: not a clause with no verb of speech after one. */
+            if (last == NONE || !is_and_or(b, &w[k]) || !clause_has_cue(b, w, last, k))
+                last = k;
             if (first == NONE &&
                 ((word_lower_in(b, &w[k], ART_LEX_INVERTS) && !w[k].last) ||
                  (word_is(b, &w[k], "according") && !w[k].last)))
@@ -1154,11 +1164,16 @@ static bool cue_just_before(const blk *b, size_t lo, size_t open) {
         return false;
     if (word_lower_in(b, &x, ART_LEX_CUE | ART_LEX_REPORT) && x.cs == x.s)
         return true;
-    if (x.last || !(capitalised(b, &x) || (x.lex & ART_LEX_OBJECT)) ||
-        !prev_word(b, &pos, lo, &y))
+    if (x.last || !prev_word(b, &pos, lo, &y) || y.last)
         return false;
-    return !y.last && !(y.lex & ART_LEX_AFTER) &&
-           word_lower_in(b, &y, ART_LEX_CUE | ART_LEX_REPORT);
+    if (word_lower(b, &x) && !x.lex && word_lower_in(b, &y, ART_LEX_DETERMINER)) {
+        /* "called his opponent "Senator Lee"": a determiner and a noun for object. */
+        if (!prev_word(b, &pos, lo, &y) || y.last)
+            return false;
+    } else if (!capitalised(b, &x) && !(x.lex & ART_LEX_OBJECT)) {
+        return false;
+    }
+    return !(y.lex & ART_LEX_AFTER) && word_lower_in(b, &y, ART_LEX_CUE | ART_LEX_REPORT);
 }
 
 /* Skips auxiliaries and adverbs back from the verb at w[k] ("has also said"). */
@@ -1187,9 +1202,12 @@ static bool sentence_subject(const blk *b, const word *w, size_t n, size_t *from
         const word *f = &w[s0];
         size_t len0 = f->ce - f->cs;
         const char *e0 = b->s + f->ce;
+        /* A phrase ending in a word of time ("Eight years ago,"), not a clause with a
+         * pronoun for subject ("She spoke on Tuesday,"). */
         bool lead = (f->lex & (ART_LEX_PREPOSITION | ART_LEX_SUBORDINATOR | ART_LEX_OPENER |
                                ART_LEX_TIME)) ||
-                    (w[k].lex & ART_LEX_TIME) || is_digit(word_first(b, f)) ||
+                    ((w[k].lex & ART_LEX_TIME) && !(f->lex & ART_LEX_PRONOUN)) ||
+                    is_digit(word_first(b, f)) ||
                     (len0 > 3 && (memcmp(e0 - 2, "ly", 2) == 0 ||
                                   memcmp(e0 - 3, "ing", 3) == 0 ||
                                   memcmp(e0 - 2, "ed", 2) == 0));

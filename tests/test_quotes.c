@@ -999,6 +999,28 @@ START_TEST(clauses_and_appositives) {
          "must be destroyed.", "he", "saying");
     said("\"That would have been a show of good faith,\" Toomey fumed on Tuesday.\n",
          "That would have been a show of good faith,", "Toomey", "fumed");
+    /* A clause with a pronoun for subject is no leading phrase, though it ends in a time. */
+    said("She sharpened her attack on Tuesday, telling reporters the mayor is a \"faker.\"\n",
+         "faker.", "She", "telling");
+    said("He is predicting he will do \"very, very well\" in the next contest.\n",
+         "very, very well", "He", "predicting");
+    /* A title after a verb and its object ("called his rival "Senator Lee""), not after a
+     * verb that names ("a blog, called the "Feed,""). */
+    said("There was no mention of the race; he called his rival ''Senator Lee'' instead.\n",
+         "Senator Lee", "he", "called");
+    article *a = parse_ok("A blog, called the \"Feed,\" pumps out articles all day.\n\n"
+                          "\"We won,\" he said on \"Morning Roundup.\"\n");
+    expect_counts(a, 3, 0);
+    ck_assert_ptr_null(article_quote_speaker(quote_at(a, 0)));
+    ck_assert_ptr_null(article_quote_speaker(quote_at(a, 2)));
+    article_free(a);
+    /* Both quotations of a sentence take its closing clause, across "and". */
+    a = parse_ok("\"A big truck\" came through the barriers, he said, and \"everyone started "
+                 "running.\"\n");
+    expect_counts(a, 2, 0);
+    expect_said(a, 0, "he", "said");
+    expect_said(a, 1, "he", "said");
+    article_free(a);
 }
 END_TEST
 
