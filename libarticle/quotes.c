@@ -27,6 +27,7 @@
 enum { FAM_STRAIGHT, FAM_CURLY, FAM_SINGLE, FAM_GUILLEMET, FAM_DAPOS, FAM_COUNT };
 
 #define NONE ((size_t)-1)
+#define CREDIT_MAX_WORDS 16 /* a credit line: "— Ann Lee, mayor of Flint, at a rally" */
 /* Longest speaker phrase, in words ("Rep. Young Kim (R-CA), House Foreign ... (R-WI)"). */
 #define SPEAKER_MAX_WORDS 30
 /* Words allowed between a verb and the mark after it ("said in a statement, "). */
@@ -115,6 +116,9 @@ struct art_quotes {
      * quotation that opens the next one. */
     attrib intro;
     size_t intro_block;
+    /* The last quotation when it has no speaker and ends its paragraph: a credit line
+     * opening the next one (`— Ann Lee`) names it. Index in a->quotes, or NONE. */
+    size_t credit_quote, credit_block;
     size_t last_name_len, last_name_start, last_name_end;
 
     word_memo *memo;
@@ -853,6 +857,40 @@ static bool quote_in_phrase(const blk *b, size_t qs) {
 
 /* `"…," X said.`, `"…," said X.`, `"…," according to X.` in [lo, hi) after the closing
  * mark of a quotation whose text is [qs, qe). */
+/* `"…" — Ann Lee, at a rally`: a credit line after a quotation, in its paragraph or
+ * opening the next: a dash, then a name and what describes it up to the paragraph's end. */
+static int dash_credit(art_quotes *q, const blk *b, size_t pos, attrib *out) {
+    size_t n;
+    while (pos < b->len && is_space(cp_at(b, pos, &n)))
+        pos += n;
+    size_t cs = pos;
+    while (pos < b->len && is_dash(cp_at(b, pos, &n)))
+        pos += n;
+    if (pos == cs || pos - cs > 3 * 3) /* one dash, "--", or one of U+2010..2015 */
+        return 0;
+    size_t ce = pos;
+    word w[CREDIT_MAX_WORDS + 1];
+    size_t nw = 0;
+    while (nw <= CREDIT_MAX_WORDS && next_word(b, &pos, b->len, &w[nw]))
+        nw++;
+    if (nw == 0 || nw > CREDIT_MAX_WORDS || !capitalised(b, &w[0]) || w[0].cs != w[0].s)
+        return 0;
+    size_t end = 0;
+    bool named = false;
+    while (end < nw) {
+        const word *x = &w[end++];
+        if (!name_word(b, x) && !((x->lex & (ART_LEX_TITLE | ART_LEX_ABBREV)) &&
+                                  capitalised(b, x)))
+            return 0;
+        named = named || name_word(b, x);
+        if (x->last == ',' || (x->last && !abbrev_period(b, x)))
+            break;
+    }
+    if (!named || !speaker_ok(b, w, 0, end))
+        return 0;
+    return attrib_set(q, b, w[0].s, speaker_end(b, &w[end - 1], NULL), cs, ce, out);
+}
+
 /* Whether words w[from..to) hold a verb of speech. */
 static bool clause_has_cue(const blk *b, const word *w, size_t from, size_t to) {
     for (size_t k = from; k < to; k++)
@@ -995,6 +1033,30 @@ static size_t name_label(const art_quotes *q, const blk *b, const word *w, size_
     return caps || seen ? from : NONE;
 }
 
+static bool sentence_subject(const blk *b, const word *w, size_t n, size_t *from, size_t *to);
+
+/* `Ann Lee issued a statement: "…"`, `Lee explained it this way: "…"`: a sentence that
+ * introduces the quotation with a colon and no verb of speech is its subject's, when that
+ * subject names someone. */
+static int attrib_colon_subject(art_quotes *q, const blk *b, const word *w, size_t n, bool cut,
+                                attrib *out) {
+    size_t start, end;
+    for (size_t k = 0; k < n; k++) /* a verb of speech earlier: attrib_in_sentence()'s */
+        if (is_cue_in(b, w, k, n, ART_LEX_CUE | ART_LEX_REPORT))
+            return 0;
+    if (cut || !sentence_subject(b, w, n, &start, &end) || end >= n ||
+        !word_lower(b, &w[end]) || !speaker_ok(b, w, start, end))
+        return 0;
+    bool named = false;
+    for (size_t k = start; k < end; k++)
+        named = named || name_word(b, &w[k]) ||
+                ((w[k].lex & ART_LEX_PRONOUN) && !word_is(b, &w[k], "it"));
+    if (!named)
+        return 0;
+    return attrib_set(q, b, w[start].s, speaker_end(b, &w[end - 1], &w[end]), w[end].cs,
+                      w[end].ce, out);
+}
+
 /* `X said, "…"`, `X said: "…"`, `According to X, "…"` in [lo, open). */
 static int attrib_before(art_quotes *q, const blk *b, size_t lo, size_t open, attrib *out) {
     size_t pos = open, st;
@@ -1063,8 +1125,12 @@ static int attrib_before(art_quotes *q, const blk *b, size_t lo, size_t open, at
             return 0;
     }
     if (v == NONE)
-        return 0;
+        return colon ? attrib_colon_subject(q, b, w, n, cut, out) : 0;
     size_t start = c0, end = v;
+    /* "But, said Ann Lee, "…"", "explained the moderator, Jo Kim: "…"". */
+    if (v == c0 && v + 1 < n && (w[v].lex & ART_LEX_INVERTS) && !w[v].last &&
+        (capitalised(b, &w[v + 1]) || n - v > 2) && speaker_ok(b, w, v + 1, n))
+        return attrib_set(q, b, w[v + 1].s, w[n - 1].e, w[v].cs, w[v].ce, out);
     if (v == c0) {
         /* "Gov. Ann Lee (R-OH), said, …": the speaker is the segment before the comma. */
         if (c0 == 0)
@@ -1088,8 +1154,13 @@ static int attrib_before(art_quotes *q, const blk *b, size_t lo, size_t open, at
         while (end > c0 + 1 && !w[end - 1].last && is_adverb(b, &w[end - 1]) &&
                !(w[end - 2].lex & ART_LEX_DETERMINER))
             end--;
-        if (word_is(b, &w[end - 1], "to")) /* "wanted to say," */
-            return 0;
+        /* "wanted to say,", but "went on to say,". */
+        if (word_is(b, &w[end - 1], "to")) {
+            if (!(end >= c0 + 4 && word_is(b, &w[end - 2], "on") &&
+                  (word_is(b, &w[end - 3], "went") || word_is(b, &w[end - 3], "goes"))))
+                return 0;
+            end -= 3;
+        }
     }
     /* Coordinated speakers run over commas: "Kim, McCaul and Gallagher said". */
     bool coord = false;
@@ -1425,6 +1496,13 @@ static int attribute(art_quotes *q, const blk *b, size_t qs, size_t qe, size_t a
     memset(out, 0, sizeof *out);
     *sent_start = before_lo == NONE;
     size_t trail = NONE, trail_hi = 0;
+    if (qopen == 0 && after_lo != NONE && after_hi == b->len) {
+        /* A paragraph that is a quotation and its credit line (a pull quote): not a
+         * byline after a reported quotation ("… force in Spain."--Kim Hjelmgaard). */
+        int r = dash_credit(q, b, after_lo, out);
+        if (r)
+            return r;
+    }
     if (after_lo != NONE) {
         int r = attrib_after(q, b, qs, qe, after_lo, after_hi, &trail, &trail_hi, out);
         if (r)
@@ -1853,7 +1931,32 @@ static bool record_single(art_quotes *q, const blk *b, const pair *p, size_t bef
         inherit(q, &r, sent_start);
         remember(q, &r);
     }
-    return push_record(q, &r, conditional);
+    if (!push_record(q, &r, conditional))
+        return false;
+    if (!conditional) {
+        /* Nothing after it in its paragraph: a credit line may follow. */
+        size_t i = p->close + p->close_len, n;
+        while (i < b->len && is_space(cp_at(b, i, &n)))
+            i += n;
+        q->credit_quote = r.attribution != ARTICLE_ATTRIBUTION_DIRECT && i == b->len
+                              ? q->a->quote_count - 1
+                              : NONE;
+        q->credit_block = b->block;
+    }
+    return true;
+}
+
+/* A paragraph that is a credit line names the quotation that ended the one before; false
+ * when memory runs out. */
+static bool credit_next(art_quotes *q, const blk *b) {
+    attrib at;
+    int r = dash_credit(q, b, 0, &at);
+    if (r > 0) {
+        article_quote *prev = &q->a->quotes[q->credit_quote];
+        apply_attrib(prev, &at);
+        remember(q, prev);
+    }
+    return r >= 0;
 }
 
 /* The pending quotation closes at pair p of block b. */
@@ -2011,6 +2114,7 @@ art_quotes *art_quotes_new(art_ctx *c) {
     q->c = c;
     q->a = c->a;
     q->disabled = (c->a->flags & ARTICLE_OPT_NO_QUOTES) != 0;
+    q->credit_quote = NONE;
     art_buf_init(&q->chain_text, &c->a->mem);
     return q;
 }
@@ -2034,6 +2138,10 @@ article_status art_quotes_block(art_quotes *q, size_t block, const char *text, s
         if (!cont && chain_drop(q) != ARTICLE_OK)
             return q->c->status;
     }
+    if (q->credit_quote != NONE && q->credit_block + 1 == block && !cont &&
+        !credit_next(q, &b))
+        return art_nomem(q->c);
+    q->credit_quote = NONE;
     q->depth = 0;
     q->npairs = 0;
     memset(q->open_count, 0, sizeof q->open_count);

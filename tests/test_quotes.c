@@ -1024,6 +1024,53 @@ START_TEST(clauses_and_appositives) {
 }
 END_TEST
 
+START_TEST(credit_lines) {
+    /* A pull quote and its credit, in its paragraph or opening the next. */
+    const char *md = "\"We will win this state.\" — Ann Lee, at a rally\n\n"
+                     "\"Nobody pays their share of taxes.\"\n\n"
+                     "— Bo Park.\n\n"
+                     "\"It is a long road from here.\"\n\n"
+                     "-Jo Kim, Flint\n";
+    article *a = parse_ok(md);
+    expect_counts(a, 3, 0);
+    expect_said(a, 0, "Ann Lee", "—");
+    expect_said(a, 1, "Bo Park", "—");
+    expect_said(a, 2, "Jo Kim", "-");
+    article_free(a);
+    /* Not a byline after a reported quotation, nor a dash before a description. */
+    a = parse_ok("Lee said the party was \"still the first force in the state.\"--Bo Park.\n\n"
+                 "## Notes\n\n"
+                 "\"Everything is fine\" — a headline nobody believed.\n\n"
+                 "## More\n\n"
+                 "\"Enough.\"\n\n"
+                 "- a list item, not a credit\n");
+    expect_counts(a, 3, 0);
+    expect_said(a, 0, "Lee", "said");
+    ck_assert_ptr_null(article_quote_speaker(quote_at(a, 1)));
+    ck_assert_ptr_null(article_quote_speaker(quote_at(a, 2)));
+    article_free(a);
+}
+END_TEST
+
+START_TEST(introductions) {
+    /* An inverted verb before the speaker, before the quotation. */
+    said("But, said Ann Lee, \"we are not done yet.\"\n", "we are not done yet.", "Ann Lee",
+         "said");
+    said("In other words, explained the moderator Jo Kim: \"What does that have to do with "
+         "it?\"\n",
+         "What does that have to do with it?", "the moderator Jo Kim", "explained");
+    /* A colon after a sentence with no verb of speech: its subject, when a person. */
+    said("Gov. Ann Lee issued the following statement: \"Our prayers are with the families.\"\n",
+         "Our prayers are with the families.", "Gov. Ann Lee", "issued");
+    said("The email went on to say, \"Today we have a community beyond our events.\"\n",
+         "Today we have a community beyond our events.", "The email", "say");
+    article *a = parse_ok("The plan was simple: \"Win the state and move on.\"\n");
+    expect_counts(a, 1, 0);
+    ck_assert_ptr_null(article_quote_speaker(quote_at(a, 0)));
+    article_free(a);
+}
+END_TEST
+
 /* ---- the sample article ----------------------------------------------------------------- */
 
 static void expect_ends(const article *a, size_t i, const char *first, const char *last) {
@@ -1335,6 +1382,8 @@ int main(void) {
     tcase_add_test(tc, relative_pronoun_speakers);
     tcase_add_test(tc, colon_labels_and_idioms);
     tcase_add_test(tc, clauses_and_appositives);
+    tcase_add_test(tc, credit_lines);
+    tcase_add_test(tc, introductions);
     tcase_add_test(tc, speaker_after);
     tcase_add_test(tc, speaker_before);
     tcase_add_test(tc, titles_and_coordination);
