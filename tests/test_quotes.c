@@ -1004,6 +1004,8 @@ START_TEST(clauses_and_appositives) {
          "faker.", "She", "telling");
     said("He is predicting he will do \"very, very well\" in the next contest.\n",
          "very, very well", "He", "predicting");
+    said("Lee later blamed the delay on \"a broken earpiece at the studio.\"\n",
+         "a broken earpiece at the studio.", "Lee", "blamed");
     /* A title after a verb and its object ("called his rival "Senator Lee""), not after a
      * verb that names ("a blog, called the "Feed,""). */
     said("There was no mention of the race; he called his rival ''Senator Lee'' instead.\n",
