@@ -852,7 +852,8 @@ static bool quote_in_phrase(const blk *b, size_t qs) {
     word x;
     if (!prev_word(b, &pos, lo, &x) || x.last)
         return false;
-    return (x.lex & (ART_LEX_PREPOSITION | ART_LEX_DETERMINER)) != 0;
+    /* "on ABC's "This Week," Lee said": a show, a book, not the verb's object. */
+    return (x.lex & (ART_LEX_PREPOSITION | ART_LEX_DETERMINER)) != 0 || possessive(b, &x);
 }
 
 /* `"…," X said.`, `"…," said X.`, `"…," according to X.` in [lo, hi) after the closing
@@ -1244,7 +1245,9 @@ static bool cue_just_before(const blk *b, size_t lo, size_t open) {
     } else if (!capitalised(b, &x) && !(x.lex & ART_LEX_OBJECT)) {
         return false;
     }
-    return !(y.lex & ART_LEX_AFTER) && word_lower_in(b, &y, ART_LEX_CUE | ART_LEX_REPORT);
+    /* "told NBC's "Today"": the show heard it. */
+    return !(y.lex & (ART_LEX_AFTER | ART_LEX_LISTENER)) &&
+           word_lower_in(b, &y, ART_LEX_CUE | ART_LEX_REPORT);
 }
 
 /* Skips auxiliaries and adverbs back from the verb at w[k] ("has also said"). */

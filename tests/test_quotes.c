@@ -1016,6 +1016,13 @@ START_TEST(clauses_and_appositives) {
     ck_assert_ptr_null(article_quote_speaker(quote_at(a, 0)));
     ck_assert_ptr_null(article_quote_speaker(quote_at(a, 2)));
     article_free(a);
+    /* A show after a possessive is a title, not what the verb says or who heard it. */
+    a = parse_ok("Speaking Sunday on ABC's \"This Week,\" Park admitted the name was wrong.\n\n"
+                 "Lee told NBC's \"Today\" on Monday that he would run.\n");
+    expect_counts(a, 2, 0);
+    ck_assert_ptr_null(article_quote_speaker(quote_at(a, 0)));
+    ck_assert_ptr_null(article_quote_speaker(quote_at(a, 1)));
+    article_free(a);
     /* Both quotations of a sentence take its closing clause, across "and". */
     a = parse_ok("\"A big truck\" came through the barriers, he said, and \"everyone started "
                  "running.\"\n");
