@@ -1208,9 +1208,13 @@ static size_t count_words(const blk *b, size_t lo, size_t hi, size_t min) {
 static bool is_title(const blk *b, size_t qs, size_t qe) {
     word x;
     size_t pos = qs, n = 0;
+    bool subtitle = false; /* "Chick Lit: The New Fiction" may be longer */
     while (next_word(b, &pos, qe, &x)) {
-        if (++n > 8 || ((x.last == '?' || x.last == '!' || x.last == ':' || x.last == ';' ||
-                         (x.last == '.' && !abbrev_period(b, &x))) && pos < qe))
+        bool sub = x.last == ':' && pos < qe && !subtitle;
+        subtitle = subtitle || sub;
+        if (++n > (subtitle ? 12 : 8) ||
+            (!sub && (x.last == '?' || x.last == '!' || x.last == ':' || x.last == ';' ||
+                      (x.last == '.' && !abbrev_period(b, &x))) && pos < qe))
             return false;
         if (!capitalised(b, &x) && !(x.lex & (ART_LEX_PREPOSITION | ART_LEX_DETERMINER)) &&
             !is_and_or(b, &x) && !is_digit(word_first(b, &x)))

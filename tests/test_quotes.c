@@ -1023,6 +1023,13 @@ START_TEST(clauses_and_appositives) {
     ck_assert_ptr_null(article_quote_speaker(quote_at(a, 0)));
     ck_assert_ptr_null(article_quote_speaker(quote_at(a, 1)));
     article_free(a);
+    /* A title with a subtitle may be longer. */
+    a = parse_ok("\"It is fair,\" said Jo Park, a co-author of \"Those Guys Have All the Fun: "
+                 "Inside the World of Sports.\"\n");
+    expect_counts(a, 2, 0);
+    expect_said(a, 0, "Jo Park", "said");
+    ck_assert_ptr_null(article_quote_speaker(quote_at(a, 1)));
+    article_free(a);
     /* Both quotations of a sentence take its closing clause, across "and". */
     a = parse_ok("\"A big truck\" came through the barriers, he said, and \"everyone started "
                  "running.\"\n");
