@@ -116,6 +116,8 @@ struct art_quotes {
      * quotation that opens the next one. */
     attrib intro;
     size_t intro_block;
+    bool intro_reported; /* `Lee argued that ….` rather than `Lee said:` */
+    bool chain_reported; /* chain_before is such reported speech */
     /* The last quotation when it has no speaker and ends its paragraph: a credit line
      * opening the next one (`— Ann Lee`) names it. Index in a->quotes, or NONE. */
     size_t credit_quote, credit_block;
@@ -1539,6 +1541,42 @@ static int attribute(art_quotes *q, const blk *b, size_t qs, size_t qe, size_t a
     return 1;
 }
 
+/* `Lee argued that the plan had failed. "…"`: a quotation that opens a sentence right
+ * after reported speech in its paragraph goes on with that speech's speaker. */
+static int attrib_reported(art_quotes *q, const blk *b, size_t lo, size_t open, attrib *out) {
+    size_t pos = open, words;
+    bool at_lo;
+    word x;
+    if (!prev_word(b, &pos, lo, &x) || x.last != '.' || abbrev_period(b, &x) || x.ce <= x.cs)
+        return 0;
+    attrib at;
+    const char *name = q->last_name;
+    size_t name_len = q->last_name_len, name_start = q->last_name_start;
+    size_t name_end = q->last_name_end;
+    int r = attrib_in_sentence(q, b, lo, x.ce, 0, &words, &at_lo, &at);
+    /* Not the sentence of the quotation before (`"…," said Lee, who said …. "…"`): that
+     * one's speaker goes on, and the name last seen stays. */
+    if (r > 0 && at_lo && lo > 0) {
+        q->last_name = name;
+        q->last_name_len = name_len;
+        q->last_name_start = name_start;
+        q->last_name_end = name_end;
+        r = 0;
+    }
+    if (r > 0)
+        *out = at;
+    return r;
+}
+
+/* A quotation with no cue of its own goes on with the speaker of the reported speech
+ * before it, who is then the current speaker. */
+static void go_on(art_quotes *q, article_quote *r, const article_speaker *sp, size_t block) {
+    r->attribution = ARTICLE_ATTRIBUTION_INHERITED;
+    r->speaker = sp;
+    q->cur = sp;
+    q->cur_block = block;
+}
+
 /* No cue of its own: a quotation that starts a sentence in the paragraph of the last
  * attributed one, or in the next, goes on with its speaker. */
 static void inherit(art_quotes *q, article_quote *r, bool sent_start) {
@@ -1930,9 +1968,21 @@ static bool record_single(art_quotes *q, const blk *b, const pair *p, size_t bef
                           &sent_start);
     if (found < 0)
         return false;
-    if (!at.speaker && p->open == 0 && q->intro.speaker && b->block == q->intro_block + 1)
+    bool reported = false;
+    if (!at.speaker && p->open == 0 && q->intro.speaker && b->block == q->intro_block + 1) {
         at = q->intro;
-    apply_attrib(&r, &at);
+        reported = q->intro_reported;
+    }
+    if (!at.speaker && sent_start && !conditional) {
+        int k = attrib_reported(q, b, before_lo, p->open, &at);
+        if (k < 0)
+            return false;
+        reported = k > 0;
+    }
+    if (reported)
+        go_on(q, &r, at.speaker, b->block);
+    else
+        apply_attrib(&r, &at);
     if (!conditional) {
         q->prev = at;
         inherit(q, &r, sent_start);
@@ -2002,7 +2052,10 @@ static bool record_chain_end(art_quotes *q, const blk *b, const pair *p, size_t 
     int found = attribute(q, b, ts, te, te + p->close_len, after_hi, NONE, 0, &at, &sent_start);
     if (found < 0)
         return false;
-    apply_attrib(&r, found ? &at : &q->chain_before);
+    if (!found && q->chain_reported)
+        go_on(q, &r, q->chain_before.speaker, r.block);
+    else
+        apply_attrib(&r, found ? &at : &q->chain_before);
     inherit(q, &r, q->chain_sent_start);
     remember(q, &r);
     chain_reset(q);
@@ -2075,8 +2128,11 @@ static bool block_end(art_quotes *q, const blk *b) {
     q->chain_sent_start = words == 0;
     if (!found)
         memset(&q->chain_before, 0, sizeof q->chain_before);
-    if (!found && d_off == 0 && q->intro.speaker && b->block == q->intro_block + 1)
+    q->chain_reported = false;
+    if (!found && d_off == 0 && q->intro.speaker && b->block == q->intro_block + 1) {
         q->chain_before = q->intro;
+        q->chain_reported = q->intro_reported;
+    }
     return chain_add(q, b, d_end, te, alnum);
 }
 
@@ -2084,12 +2140,13 @@ static bool block_end(art_quotes *q, const blk *b) {
  * quotation that opens the next paragraph. */
 static bool intro_end(art_quotes *q, const blk *b) {
     memset(&q->intro, 0, sizeof q->intro);
+    q->intro_reported = false;
     if (q->pending)
         return true;
     size_t te = b->len, st;
     while (te > 0 && is_space(cp_before(b, te, &st)))
         te = st;
-    if (te == 0 || b->s[te - 1] != ':')
+    if (te == 0 || (b->s[te - 1] != ':' && b->s[te - 1] != '.'))
         return true;
     size_t lo = 0;
     if (q->npairs > 0)
@@ -2097,7 +2154,12 @@ static bool intro_end(art_quotes *q, const blk *b) {
     if (lo >= te)
         return true;
     q->intro_block = b->block;
-    return attrib_before(q, b, lo, te, &q->intro) >= 0;
+    if (b->s[te - 1] == ':')
+        return attrib_before(q, b, lo, te, &q->intro) >= 0;
+    /* `Lee argued that the rules had failed.`: reported speech the next paragraph's
+     * opening quotation goes on with. */
+    q->intro_reported = true;
+    return attrib_reported(q, b, lo, te, &q->intro) >= 0;
 }
 
 /* ---- entry points --------------------------------------------------------------------- */

@@ -1068,6 +1068,28 @@ START_TEST(credit_lines) {
 }
 END_TEST
 
+START_TEST(after_reported_speech) {
+    /* A quotation that opens a sentence after reported speech goes on with its speaker,
+     * in the paragraph or opening the next. */
+    const char *md = "Lee argued that the plan had failed. \"We have to start again.\"\n\n"
+                     "Park said in an email that the rules were broken.\n\n"
+                     "\"In light of this breach, we need new ones.\"\n\n"
+                     "\"We won,\" said Jo Kim, who said she was tired. \"It was a long night.\"\n";
+    article *a = parse_ok(md);
+    expect_counts(a, 4, 0);
+    expect_inherited(a, 0, "Lee");
+    expect_inherited(a, 1, "Park");
+    expect_said(a, 2, "Jo Kim", "said");
+    expect_inherited(a, 3, "Jo Kim"); /* not "who": that sentence is the quotation's */
+    article_free(a);
+    /* Not after a sentence with no verb of speech. */
+    a = parse_ok("The plan had failed. \"We have to start again.\"\n");
+    expect_counts(a, 1, 0);
+    ck_assert_ptr_null(article_quote_speaker(quote_at(a, 0)));
+    article_free(a);
+}
+END_TEST
+
 START_TEST(introductions) {
     /* An inverted verb before the speaker, before the quotation. */
     said("But, said Ann Lee, \"we are not done yet.\"\n", "we are not done yet.", "Ann Lee",
@@ -1400,6 +1422,7 @@ int main(void) {
     tcase_add_test(tc, clauses_and_appositives);
     tcase_add_test(tc, credit_lines);
     tcase_add_test(tc, introductions);
+    tcase_add_test(tc, after_reported_speech);
     tcase_add_test(tc, speaker_after);
     tcase_add_test(tc, speaker_before);
     tcase_add_test(tc, titles_and_coordination);
