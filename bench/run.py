@@ -3,7 +3,7 @@
 ratios to row 1 (cmark-gfm parsing alone).
 
 Usage: bench/run.py [--build DIR] [--corpus DIR] [--runs N] [--no-node] [--no-python]
-                    [--callgrind N]
+                    [--callgrind N] [--scaling-only]
 
 Rows: (1) cmark-gfm parse only, same extensions; (2) the C API, article_parse +
 article_free; (3) the CLI, --jsonl to /dev/null; (4) the Python binding building full
@@ -13,6 +13,14 @@ and 2 on the 5, 10 and 20 MB articles. Times are CPU times (user + system), medi
 passes, so that waiting for a core on a busy machine does not count; the C, Python and Node
 programs time their parse loop in process (files already read), the CLI row is the whole
 process. Peak RSS is the process's maximum resident set.
+
+Scaling: wall-clock time of the CLI's `--jsonl -j 1` and `-j 2` (and `-j` one per CPU when
+there are more than 2) over the 2,000 small articles, runs of each alternating so that a
+change of the machine's load hits them alike; the speed-up is the ratio of the medians.
+A control row runs two separate `-j 1` processes on half the files each, at once: what the
+machine itself gives two independent workers, with nothing shared. The load average is
+printed too: on a machine running other work, wall-clock time measures the share of the
+cores the run got as much as the code. --scaling-only runs this table alone.
 
 --callgrind N counts instructions instead (valgrind, so independent of the machine's load):
 per article for rows 1 and 2 over the first N small articles, and per MB on the 5 MB one.
@@ -24,6 +32,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 HERE = os.path.join(ROOT, "bench")
@@ -51,6 +60,50 @@ def run_process(cmd, runs, nbytes, nfiles):
                 raise RuntimeError("%s failed: %s" % (cmd[0], err[-500:]))
             rss = max(rss, ru.ru_maxrss)
     return {"files": nfiles, "bytes": nbytes, "maxrss_kb": rss, "times": times}
+
+
+def scaling_table(cli, files, runs):
+    """Wall-clock time of `article --jsonl -j N` for each N, the runs interleaved."""
+    jobs = [1, 2]
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    if cpus and cpus > 2:
+        jobs.append(cpus)
+    walls = {j: [] for j in jobs + ["split"]}
+    cpu = {j: [] for j in jobs + ["split"]}
+    half = len(files) // 2
+    load = [os.getloadavg()[0]]
+    with open(os.devnull, "wb") as null:
+        for _ in range(runs):
+            for j in jobs + ["split"]:
+                cmds = ([[cli, "--jsonl", "-j", str(j)] + files] if j != "split" else
+                        [[cli, "--jsonl", "-j", "1"] + files[:half],
+                         [cli, "--jsonl", "-j", "1"] + files[half:]])
+                start = time.perf_counter()
+                procs = [subprocess.Popen(c, stdout=null, stderr=subprocess.DEVNULL)
+                         for c in cmds]
+                used = 0.0
+                for p in procs:
+                    _, status, ru = os.wait4(p.pid, 0)
+                    used += ru.ru_utime + ru.ru_stime
+                    if os.waitstatus_to_exitcode(status) != 0:
+                        raise RuntimeError("article --jsonl failed")
+                walls[j].append(time.perf_counter() - start)
+                cpu[j].append(used)
+    load.append(os.getloadavg()[0])
+    print("\nScaling: CLI --jsonl -j N > /dev/null, %d articles (wall-clock, medians of %d runs)"
+          % (len(files), runs))
+    print("| threads | wall s | articles/s | CPU s | speed-up vs -j 1 |")
+    print("|---|--:|--:|--:|--:|")
+    base = statistics.median(walls[1])
+    for j in jobs + ["split"]:
+        w = statistics.median(walls[j])
+        name = str(j) if j != "split" else "control: 2 processes × -j 1, half each"
+        print("| %s | %.3f | %.0f | %.3f | %.2f× |" % (name, w, len(files) / w,
+                                                    statistics.median(cpu[j]), base / w))
+    print("-j 2 speed-up: %.2f× (target ≥ 1.8× on 2 free cores; the control gives %.2f×); "
+          "%d CPUs, load average %.1f before, %.1f after"
+          % (base / statistics.median(walls[2]), base / statistics.median(walls["split"]),
+             cpus or 0, load[0], load[1]))
 
 
 def ensure_corpus(corpus):
@@ -153,6 +206,7 @@ def main():
     ap.add_argument("--no-node", action="store_true")
     ap.add_argument("--no-python", action="store_true")
     ap.add_argument("--callgrind", type=int, default=0, metavar="N")
+    ap.add_argument("--scaling-only", action="store_true")
     args = ap.parse_args()
     build = os.path.abspath(args.build)
     corpus = os.path.abspath(args.corpus or os.path.join(build, "bench-corpus"))
@@ -165,6 +219,9 @@ def main():
             sys.exit("missing %s: build first (make bench)" % exe)
     if args.callgrind:
         callgrind_table(cm, capi, small[:args.callgrind], large)
+        return
+    if args.scaling_only:
+        scaling_table(cli, small, args.runs)
         return
     runs = str(args.runs)
     node_dir = os.path.join(build, "bench-node")
@@ -198,6 +255,8 @@ def main():
         b, r = done["4a. Python binding, full objects"], done["4b. PyYAML (C) + markdown-it-py"]
         if not isinstance(b, str) and not isinstance(r, str):
             print("Python binding vs PyYAML + markdown-it-py: %.1f×" % (b["mbs"] / r["mbs"]))
+        if len(files) > 1:
+            scaling_table(cli, files, args.runs)
 
     print("\nLinearity (seconds per MB, medians of %s runs)" % runs)
     print("| size | cmark-gfm s/MB | C API s/MB | C API × cmark-gfm |")
