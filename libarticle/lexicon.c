@@ -1,7 +1,8 @@
-/* Word lists for attribution: one table per first letter, each sorted (strcmp order,
- * lower-case ASCII), each word with every class it belongs to, so that a lookup is one
- * short binary search over a lower-cased copy of the word on the stack, with no call
- * into the C library. art_lex_check() (run by the tests) keeps the tables sorted. */
+/* Word lists for attribution: one table, sorted (strcmp order, lower-case ASCII), each
+ * word with every class it belongs to, and a generated open-addressing hash over it
+ * (lex_slots), so that a lookup hashes the word while checking its letters and compares it
+ * in place, with no copy and no call into the C library. art_lex_check() (run by the
+ * tests) keeps the table sorted and the slots current. */
 #include "lexicon.h"
 
 #include <stdint.h>
@@ -751,24 +752,35 @@ static unsigned lex_slot(uint32_t h) {
 }
 
 unsigned art_lex_lookup(const char *word, size_t len) {
-    char w[LEX_MAX_WORD];
+    const unsigned char *p = (const unsigned char *)word;
     if (len == 0 || len > LEX_MAX_WORD)
         return 0;
+    /* Letters only; once they are known to be, `| 0x20` is the lower case, so the probes
+     * compare the word in place, first byte first. */
     uint32_t h = 0;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char ch = (unsigned char)word[i] | 0x20;
-        if (ch < 'a' || ch > 'z')
+    size_t n = 0;
+    for (; n + 2 <= len; n += 2) { /* two letters a turn: (h * 31 + a) * 31 + b */
+        unsigned a = p[n] | 0x20u, b = p[n + 1] | 0x20u;
+        if (a - 'a' > (unsigned)('z' - 'a') || b - 'a' > (unsigned)('z' - 'a'))
             return 0;
-        w[i] = (char)ch;
-        h = h * 31 + ch;
+        h = h * 961 + a * 31 + b;
     }
+    if (n < len) {
+        unsigned a = p[n] | 0x20u;
+        if (a - 'a' > (unsigned)('z' - 'a'))
+            return 0;
+        h = h * 31 + a;
+    }
+    unsigned c0 = p[0] | 0x20u;
     for (unsigned k = lex_slot(h);; k = (k + 1) & (LEX_SLOTS - 1)) {
         unsigned i = lex_slots[k];
         if (i == 0)
             return 0;
-        const char *e = lexicon[i - 1].word;
-        size_t j = 0;
-        while (j < len && e[j] == w[j])
+        const unsigned char *e = (const unsigned char *)lexicon[i - 1].word;
+        if (e[0] != c0)
+            continue;
+        size_t j = 1;
+        while (j < len && e[j] == (p[j] | 0x20u))
             j++;
         if (j == len && e[len] == '\0')
             return lexicon[i - 1].classes;

@@ -23,6 +23,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#define ART_QUOTES_SSE2 1
+#else
+#define ART_QUOTES_SSE2 0
+#endif
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define ART_QUOTES_LE 1
+#else
+#define ART_QUOTES_LE 0
+#endif
+
 /* FAM_DAPOS: two ASCII apostrophes used as a double mark ('' … ''), as in wire copy. */
 enum { FAM_STRAIGHT, FAM_CURLY, FAM_SINGLE, FAM_GUILLEMET, FAM_DAPOS, FAM_COUNT };
 
@@ -218,15 +230,27 @@ static bool is_dash(uint32_t c) {
     return c == '-' || (c >= 0x2010 && c <= 0x2015);
 }
 
-static bool is_close_punct(uint32_t c) {
-    return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' ||
-           c == ']' || c == '}' || c == 0x2026;
+/* The classes below of each ASCII byte, so that the word loops test a byte without
+ * decoding it or calling a function per character. Keep in step with the functions. */
+enum { CC_SPACE = 1, CC_LEAD = 2, CC_CLOSE_PUNCT = 4, CC_CLOSER = 8 };
+static const unsigned char ascii_class[128] = {
+    ['\t'] = CC_SPACE, ['\n'] = CC_SPACE, ['\v'] = CC_SPACE, ['\f'] = CC_SPACE,
+    ['\r'] = CC_SPACE, [' '] = CC_SPACE,
+    ['('] = CC_LEAD, ['['] = CC_LEAD, ['{'] = CC_LEAD,
+    ['"'] = CC_LEAD | CC_CLOSER, ['\''] = CC_LEAD | CC_CLOSER,
+    [')'] = CC_CLOSE_PUNCT | CC_CLOSER, [']'] = CC_CLOSE_PUNCT | CC_CLOSER,
+    ['}'] = CC_CLOSE_PUNCT | CC_CLOSER,
+    ['.'] = CC_CLOSE_PUNCT, [','] = CC_CLOSE_PUNCT, [';'] = CC_CLOSE_PUNCT,
+    [':'] = CC_CLOSE_PUNCT, ['!'] = CC_CLOSE_PUNCT, ['?'] = CC_CLOSE_PUNCT,
+};
+
+static inline bool is_close_punct(uint32_t c) {
+    return c < 0x80 ? (ascii_class[c] & CC_CLOSE_PUNCT) != 0 : c == 0x2026;
 }
 
 /* Closing brackets and marks, skipped when looking for a word's final punctuation. */
-static bool is_closer(uint32_t c) {
-    return c == ')' || c == ']' || c == '}' || c == '"' || c == '\'' || c == 0x201D ||
-           c == 0x2019 || c == 0xBB;
+static inline bool is_closer(uint32_t c) {
+    return c < 0x80 ? (ascii_class[c] & CC_CLOSER) != 0 : c == 0x201D || c == 0x2019 || c == 0xBB;
 }
 
 static bool is_lead_punct(uint32_t c) {
@@ -305,7 +329,7 @@ static int cmp_size(const void *x, const void *y) {
     return a < b ? -1 : a > b;
 }
 
-static article_status flush_warnings(art_quotes *q) {
+static article_status flush_held(art_quotes *q) {
     if (q->nheld > 1)
         qsort(q->held, q->nheld, sizeof *q->held, cmp_size);
     for (size_t i = 0; i < q->nheld; i++)
@@ -313,6 +337,11 @@ static article_status flush_warnings(art_quotes *q) {
             return q->c->status;
     q->nheld = 0;
     return q->c->status;
+}
+
+/* Inline, as it runs after every block and there is mostly nothing to flush. */
+static inline article_status flush_warnings(art_quotes *q) {
+    return q->nheld ? flush_held(q) : q->c->status;
 }
 
 /* Room for n more published quotations under max_quotes (false: the parse has failed). */
@@ -356,40 +385,86 @@ typedef struct word {
 /* The words around neighbouring quotations overlap (one's text after is the next one's
  * text before), so each block keeps the words it made, by start offset, direct-mapped. */
 #define MEMO_SIZE 128
+/* The lexicon's answers for the article's short words so far, by their bytes (the same
+ * words come back: "the", "said", the names), direct-mapped. */
+#define LEX_CACHE_BITS 10
+#define LEX_CACHE_SIZE (1u << LEX_CACHE_BITS)
 struct word_memo {
     unsigned gen[MEMO_SIZE];
     word w[MEMO_SIZE];
+    uint64_t lex_key[LEX_CACHE_SIZE];   /* the word's bytes, little-endian */
+    unsigned lex_val[LEX_CACHE_SIZE];   /* art_lex_lookup() of it */
+    uint8_t lex_len[LEX_CACHE_SIZE];    /* its length, 1 to 8; 0: empty */
 };
+
+/* art_lex_lookup() of b->s[cs..ce), through the cache when the word is at most eight
+ * bytes and eight can be read from its start. */
+static unsigned lex_cached(const blk *b, size_t cs, size_t ce) {
+    size_t len = ce - cs;
+#if ART_QUOTES_LE
+    if (len - 1 < 8 && cs + 8 <= b->len) {
+        uint64_t key;
+        memcpy(&key, b->s + cs, 8);
+        key &= ~0ull >> (64 - 8 * len);
+        word_memo *m = b->memo;
+        size_t k = (size_t)((key * 0x9E3779B97F4A7C15ull) >> (64 - LEX_CACHE_BITS));
+        if (m->lex_len[k] == len && m->lex_key[k] == key)
+            return m->lex_val[k];
+        unsigned v = art_lex_lookup(b->s + cs, len);
+        m->lex_key[k] = key;
+        m->lex_val[k] = v;
+        m->lex_len[k] = (uint8_t)len;
+        return v;
+    }
+#endif
+    return art_lex_lookup(b->s + cs, len);
+}
 
 /* The word s[i..j): from the memo or made now. */
 static void word_get(const blk *b, size_t i, size_t j, word *w);
 
 static void word_make(const blk *b, size_t s, size_t e, word *w) {
+    const unsigned char *p = (const unsigned char *)b->s;
     size_t n, st;
     w->s = s;
     w->e = e;
     size_t cs = s;
     while (cs < e) {
-        uint32_t c = cp_at(b, cs, &n);
-        if (!is_lead_punct(c))
-            break;
-        cs += n;
+        if (p[cs] < 0x80) {
+            if (!(ascii_class[p[cs]] & CC_LEAD))
+                break;
+            cs++;
+        } else {
+            if (!is_lead_punct(cp_at(b, cs, &n)))
+                break;
+            cs += n;
+        }
     }
     size_t ce = e;
     while (ce > cs) {
-        uint32_t c = cp_before(b, ce, &st);
-        if (!is_trail_punct(c))
-            break;
-        ce = st;
+        if (p[ce - 1] < 0x80) {
+            if (!(ascii_class[p[ce - 1]] & (CC_CLOSE_PUNCT | CC_CLOSER)))
+                break;
+            ce--;
+        } else {
+            if (!is_trail_punct(cp_before(b, ce, &st)))
+                break;
+            ce = st;
+        }
     }
     w->cs = cs;
     w->ce = ce;
     size_t j = e;
     while (j > s) {
-        uint32_t c = cp_before(b, j, &st);
-        if (!is_closer(c))
-            break;
-        j = st;
+        if (p[j - 1] < 0x80) {
+            if (!(ascii_class[p[j - 1]] & CC_CLOSER))
+                break;
+            j--;
+        } else {
+            if (!is_closer(cp_before(b, j, &st)))
+                break;
+            j = st;
+        }
     }
     w->last = 0;
     if (j > s) {
@@ -397,11 +472,14 @@ static void word_make(const blk *b, size_t s, size_t e, word *w) {
         if (c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?')
             w->last = c;
     }
-    w->lex = art_lex_lookup(b->s + cs, ce - cs);
+    w->lex = lex_cached(b, cs, ce);
 }
 
-static bool word_is(const blk *b, const word *w, const char *lit) {
-    size_t n = strlen(lit);
+/* word_is(b, w, "lit"): whether w's core is the lower-case literal, ignoring case. A macro,
+ * so that the literal's length is known at compile time (literals only). */
+#define word_is(b, w, lit) word_is_n((b), (w), "" lit, sizeof(lit) - 1)
+
+static bool word_is_n(const blk *b, const word *w, const char *lit, size_t n) {
     if (w->ce - w->cs != n)
         return false;
     for (size_t i = 0; i < n; i++) {
@@ -435,34 +513,110 @@ static void word_get(const blk *b, size_t i, size_t j, word *w) {
         *w = m->w[k];
         return;
     }
-    word_make(b, i, j, w);
+    word_make(b, i, j, &m->w[k]);
     m->gen[k] = b->gen;
-    m->w[k] = *w;
+    *w = m->w[k];
 }
+#if ART_QUOTES_LE
+#define ART_QUOTES_SWAR 1
+/* The top bit of each byte of v that may end a word: one below '!' (spaces, controls) or
+ * not ASCII. Exact per byte (no carry crosses bytes), so the first and the last are. */
+static inline uint64_t word_stops(uint64_t v) {
+    return (~((v & 0x7F7F7F7F7F7F7F7Full) + 0x5F5F5F5F5F5F5F5Full) | v) & 0x8080808080808080ull;
+}
+#else
+#define ART_QUOTES_SWAR 0
+#endif
 
+/* ASCII bytes are classed in place (eight at a time through a word); only the others are
+ * decoded. */
 static bool next_word(const blk *b, size_t *pos, size_t hi, word *w) {
+    const unsigned char *p = (const unsigned char *)b->s;
     size_t i = *pos, n;
-    while (i < hi && is_space(cp_at(b, i, &n)))
-        i += n;
+    if (hi > b->len)
+        hi = b->len;
+    while (i < hi) {
+        if (p[i] < 0x80) {
+            if (!(ascii_class[p[i]] & CC_SPACE))
+                break;
+            i++;
+        } else {
+            if (!is_space(cp_at(b, i, &n)))
+                break;
+            i += n;
+        }
+    }
     if (i >= hi)
         return false;
     size_t j = i;
-    while (j < hi && !is_space(cp_at(b, j, &n)))
-        j += n;
+    while (j < hi) {
+#if ART_QUOTES_SWAR
+        if (j + 8 <= hi) {
+            uint64_t v;
+            memcpy(&v, p + j, 8);
+            uint64_t m = word_stops(v);
+            if (!m) {
+                j += 8;
+                continue;
+            }
+            j += (size_t)__builtin_ctzll(m) >> 3;
+        }
+#endif
+        if (p[j] < 0x80) {
+            if (ascii_class[p[j]] & CC_SPACE)
+                break;
+            j++;
+        } else {
+            if (is_space(cp_at(b, j, &n)))
+                break;
+            j += n;
+        }
+    }
     word_get(b, i, j, w);
     *pos = j;
     return true;
 }
 
 static bool prev_word(const blk *b, size_t *pos, size_t lo, word *w) {
+    const unsigned char *p = (const unsigned char *)b->s;
     size_t j = *pos, st;
-    while (j > lo && is_space(cp_before(b, j, &st)))
-        j = st;
+    while (j > lo) {
+        if (p[j - 1] < 0x80) {
+            if (!(ascii_class[p[j - 1]] & CC_SPACE))
+                break;
+            j--;
+        } else {
+            if (!is_space(cp_before(b, j, &st)))
+                break;
+            j = st;
+        }
+    }
     if (j <= lo)
         return false;
     size_t i = j;
-    while (i > lo && !is_space(cp_before(b, i, &st)))
-        i = st;
+    while (i > lo) {
+#if ART_QUOTES_SWAR
+        if (i >= lo + 8) {
+            uint64_t v;
+            memcpy(&v, p + i - 8, 8);
+            uint64_t m = word_stops(v);
+            if (!m) {
+                i -= 8;
+                continue;
+            }
+            i -= 7 - ((size_t)(63 - __builtin_clzll(m)) >> 3);
+        }
+#endif
+        if (p[i - 1] < 0x80) {
+            if (ascii_class[p[i - 1]] & CC_SPACE)
+                break;
+            i--;
+        } else {
+            if (is_space(cp_before(b, i, &st)))
+                break;
+            i = st;
+        }
+    }
     word_get(b, i, j, w);
     *pos = i;
     return true;
@@ -1723,6 +1877,65 @@ static bool close_mark(art_quotes *q, const blk *b, int fam, size_t i, size_t le
     return true;
 }
 
+#if ART_QUOTES_SSE2
+/* The top bit of each byte of v that may start a mark: x | 0x05 is 0x27 for '"' and '\''
+ * (and for '#' and '&'), x | 0x20 is 0xE2 for the lead bytes 0xC2 and 0xE2. */
+static inline __m128i marks16(__m128i v) {
+    return _mm_or_si128(_mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(0x05)), _mm_set1_epi8(0x27)),
+                        _mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)),
+                                       _mm_set1_epi8((char)0xE2)));
+}
+#endif
+
+/* From i, the first byte that may start a mark ('"', '\'', 0xC2, 0xE2, and a few others
+ * that the caller passes over), or len when there is none. */
+static inline size_t mark_candidate(const unsigned char *s, size_t i, size_t len) {
+#if ART_QUOTES_SSE2
+    while (i + 32 <= len) {
+        __m128i m0 = marks16(_mm_loadu_si128((const __m128i *)(const void *)(s + i)));
+        __m128i m1 = marks16(_mm_loadu_si128((const __m128i *)(const void *)(s + i + 16)));
+        if (_mm_movemask_epi8(_mm_or_si128(m0, m1))) {
+            uint32_t bits = (uint32_t)_mm_movemask_epi8(m0) |
+                            (uint32_t)_mm_movemask_epi8(m1) << 16;
+            return i + (size_t)__builtin_ctz(bits);
+        }
+        i += 32;
+    }
+    while (i < len && len >= 16) {
+        /* Sixteen bytes; at the end, the last sixteen with those before i left out. */
+        size_t base = i + 16 <= len ? i : len - 16;
+        unsigned bits = (unsigned)_mm_movemask_epi8(
+                            marks16(_mm_loadu_si128((const __m128i *)(const void *)(s + base)))) >>
+                        (i - base);
+        if (bits)
+            return i + (size_t)__builtin_ctz(bits);
+        i = base + 16;
+        if (i == len)
+            return len;
+    }
+#endif
+    /* Eight bytes at a time while they are ASCII and hold no '"' or '\''. */
+    while (i + 8 <= len) {
+        uint64_t v, x, y;
+        memcpy(&v, s + i, 8);
+        x = v ^ 0x2222222222222222ull;
+        y = v ^ 0x2727272727272727ull;
+        uint64_t m = (v | ((x - 0x0101010101010101ull) & ~x) | ((y - 0x0101010101010101ull) & ~y)) &
+                     0x8080808080808080ull;
+        if (m) {
+#if ART_QUOTES_SWAR
+            i += (size_t)__builtin_ctzll(m) >> 3; /* the lowest flag is exact */
+#endif
+            return i;
+        }
+        i += 8;
+    }
+    for (; i < len; i++)
+        if (s[i] == '"' || s[i] == '\'' || s[i] == 0xC2 || s[i] == 0xE2)
+            return i;
+    return len;
+}
+
 /* Pair the marks of s[from..len). */
 static bool scan(art_quotes *q, const blk *b, size_t from) {
     const unsigned char *s = (const unsigned char *)b->s;
@@ -1730,17 +1943,7 @@ static bool scan(art_quotes *q, const blk *b, size_t from) {
     size_t last_open_end = from ? from : NONE;
     size_t i = from;
     while (i < b->len) {
-        /* Skip eight bytes at a time while they are ASCII and hold no '"' or '\''. */
-        while (i + 8 <= b->len) {
-            uint64_t v, x, y;
-            memcpy(&v, s + i, 8);
-            x = v ^ 0x2222222222222222ull;
-            y = v ^ 0x2727272727272727ull;
-            if ((v | ((x - 0x0101010101010101ull) & ~x) | ((y - 0x0101010101010101ull) & ~y)) &
-                0x8080808080808080ull)
-                break;
-            i += 8;
-        }
+        i = mark_candidate(s, i, b->len);
         if (i >= b->len)
             break;
         unsigned char ch = s[i];
@@ -2179,6 +2382,7 @@ art_quotes *art_quotes_new(art_ctx *c) {
             return NULL;
         }
         memset(q->memo->gen, 0, sizeof q->memo->gen);
+        memset(q->memo->lex_len, 0, sizeof q->memo->lex_len);
     }
     q->c = c;
     q->a = c->a;
