@@ -128,8 +128,6 @@ struct art_quotes {
      * quotation that opens the next one. */
     attrib intro;
     size_t intro_block;
-    bool intro_reported; /* `Lee argued that ….` rather than `Lee said:` */
-    bool chain_reported; /* chain_before is such reported speech */
     /* The last quotation when it has no speaker and ends its paragraph: a credit line
      * opening the next one (`— Ann Lee`) names it. Index in a->quotes, or NONE. */
     size_t credit_quote, credit_block;
@@ -2172,10 +2170,8 @@ static bool record_single(art_quotes *q, const blk *b, const pair *p, size_t bef
     if (found < 0)
         return false;
     bool reported = false;
-    if (!at.speaker && p->open == 0 && q->intro.speaker && b->block == q->intro_block + 1) {
+    if (!at.speaker && p->open == 0 && q->intro.speaker && b->block == q->intro_block + 1)
         at = q->intro;
-        reported = q->intro_reported;
-    }
     if (!at.speaker && sent_start && !conditional) {
         int k = attrib_reported(q, b, before_lo, p->open, &at);
         if (k < 0)
@@ -2255,10 +2251,7 @@ static bool record_chain_end(art_quotes *q, const blk *b, const pair *p, size_t 
     int found = attribute(q, b, ts, te, te + p->close_len, after_hi, NONE, 0, &at, &sent_start);
     if (found < 0)
         return false;
-    if (!found && q->chain_reported)
-        go_on(q, &r, q->chain_before.speaker, r.block);
-    else
-        apply_attrib(&r, found ? &at : &q->chain_before);
+    apply_attrib(&r, found ? &at : &q->chain_before);
     inherit(q, &r, q->chain_sent_start);
     remember(q, &r);
     chain_reset(q);
@@ -2331,11 +2324,8 @@ static bool block_end(art_quotes *q, const blk *b) {
     q->chain_sent_start = words == 0;
     if (!found)
         memset(&q->chain_before, 0, sizeof q->chain_before);
-    q->chain_reported = false;
-    if (!found && d_off == 0 && q->intro.speaker && b->block == q->intro_block + 1) {
+    if (!found && d_off == 0 && q->intro.speaker && b->block == q->intro_block + 1)
         q->chain_before = q->intro;
-        q->chain_reported = q->intro_reported;
-    }
     return chain_add(q, b, d_end, te, alnum);
 }
 
@@ -2343,13 +2333,12 @@ static bool block_end(art_quotes *q, const blk *b) {
  * quotation that opens the next paragraph. */
 static bool intro_end(art_quotes *q, const blk *b) {
     memset(&q->intro, 0, sizeof q->intro);
-    q->intro_reported = false;
     if (q->pending)
         return true;
     size_t te = b->len, st;
     while (te > 0 && is_space(cp_before(b, te, &st)))
         te = st;
-    if (te == 0 || (b->s[te - 1] != ':' && b->s[te - 1] != '.'))
+    if (te == 0 || b->s[te - 1] != ':')
         return true;
     size_t lo = 0;
     if (q->npairs > 0)
@@ -2357,12 +2346,7 @@ static bool intro_end(art_quotes *q, const blk *b) {
     if (lo >= te)
         return true;
     q->intro_block = b->block;
-    if (b->s[te - 1] == ':')
-        return attrib_before(q, b, lo, te, &q->intro) >= 0;
-    /* `Lee argued that the rules had failed.`: reported speech the next paragraph's
-     * opening quotation goes on with. */
-    q->intro_reported = true;
-    return attrib_reported(q, b, lo, te, &q->intro) >= 0;
+    return attrib_before(q, b, lo, te, &q->intro) >= 0;
 }
 
 /* ---- entry points --------------------------------------------------------------------- */
