@@ -165,16 +165,18 @@ def instructions(cmd, env=None):
 
 def callgrind_table(cm, capi, small, large):
     print("\nInstructions (callgrind), the C API against cmark-gfm alone")
-    print("| input | cmark-gfm only | C API | C API, no quotes | × cmark-gfm (C API) |")
-    print("|---|--:|--:|--:|--:|")
+    print("| input | cmark-gfm only | C API | C API, no quotes | quotations add | "
+          "× cmark-gfm (C API) |")
+    print("|---|--:|--:|--:|--:|--:|")
     for name, files, div in (("per article (%d small articles)" % len(small), small,
                               len(small)),
                              ("per MB (5 MB article)", [large], os.path.getsize(large) / 1e6)):
         a = instructions([cm, "1"] + files) / div
         b = instructions([capi, "1"] + files) / div
         c = instructions([capi, "1"] + files, {"BENCH_NO_QUOTES": "1"}) / div
-        print("| %s | %s | %s | %s | %.2f |" % (name, "{:,.0f}".format(a), "{:,.0f}".format(b),
-                                               "{:,.0f}".format(c), a / b))
+        print("| %s | %s | %s | %s | %+.1f%% | %.2f |" % (
+            name, "{:,.0f}".format(a), "{:,.0f}".format(b), "{:,.0f}".format(c),
+            100 * (b / c - 1), a / b))
 
 
 def summary(res):
