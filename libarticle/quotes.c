@@ -421,49 +421,53 @@ static unsigned lex_cached(const blk *b, size_t cs, size_t ce) {
 /* The word s[i..j): from the memo or made now. */
 static void word_get(const blk *b, size_t i, size_t j, word *w);
 
-static void word_make(const blk *b, size_t s, size_t e, word *w) {
+/* The end of the run of characters that starts at i (before hi) and are in ASCII classes
+ * cc or, beyond ASCII, satisfy in(). */
+static inline size_t run_fwd(const blk *b, size_t i, size_t hi, unsigned cc,
+                             bool (*in)(uint32_t)) {
     const unsigned char *p = (const unsigned char *)b->s;
-    size_t n, st;
-    w->s = s;
-    w->e = e;
-    size_t cs = s;
-    while (cs < e) {
-        if (p[cs] < 0x80) {
-            if (!(ascii_class[p[cs]] & CC_LEAD))
+    size_t n;
+    while (i < hi) {
+        if (p[i] < 0x80) {
+            if (!(ascii_class[p[i]] & cc))
                 break;
-            cs++;
+            i++;
         } else {
-            if (!is_lead_punct(cp_at(b, cs, &n)))
+            if (!in(cp_at(b, i, &n)))
                 break;
-            cs += n;
+            i += n;
         }
     }
-    size_t ce = e;
-    while (ce > cs) {
-        if (p[ce - 1] < 0x80) {
-            if (!(ascii_class[p[ce - 1]] & (CC_CLOSE_PUNCT | CC_CLOSER)))
-                break;
-            ce--;
-        } else {
-            if (!is_trail_punct(cp_before(b, ce, &st)))
-                break;
-            ce = st;
-        }
-    }
-    w->cs = cs;
-    w->ce = ce;
-    size_t j = e;
-    while (j > s) {
+    return i;
+}
+
+/* The start of such a run that ends at j (after lo). */
+static inline size_t run_back(const blk *b, size_t j, size_t lo, unsigned cc,
+                              bool (*in)(uint32_t)) {
+    const unsigned char *p = (const unsigned char *)b->s;
+    size_t st;
+    while (j > lo) {
         if (p[j - 1] < 0x80) {
-            if (!(ascii_class[p[j - 1]] & CC_CLOSER))
+            if (!(ascii_class[p[j - 1]] & cc))
                 break;
             j--;
         } else {
-            if (!is_closer(cp_before(b, j, &st)))
+            if (!in(cp_before(b, j, &st)))
                 break;
             j = st;
         }
     }
+    return j;
+}
+
+static void word_make(const blk *b, size_t s, size_t e, word *w) {
+    w->s = s;
+    w->e = e;
+    size_t cs = run_fwd(b, s, e, CC_LEAD, is_lead_punct);
+    size_t ce = run_back(b, e, cs, CC_CLOSE_PUNCT | CC_CLOSER, is_trail_punct);
+    w->cs = cs;
+    w->ce = ce;
+    size_t j = run_back(b, e, s, CC_CLOSER, is_closer);
     w->last = 0;
     if (j > s) {
         char c = b->s[j - 1];
@@ -530,20 +534,10 @@ static inline uint64_t word_stops(uint64_t v) {
  * decoded. */
 static bool next_word(const blk *b, size_t *pos, size_t hi, word *w) {
     const unsigned char *p = (const unsigned char *)b->s;
-    size_t i = *pos, n;
+    size_t n;
     if (hi > b->len)
         hi = b->len;
-    while (i < hi) {
-        if (p[i] < 0x80) {
-            if (!(ascii_class[p[i]] & CC_SPACE))
-                break;
-            i++;
-        } else {
-            if (!is_space(cp_at(b, i, &n)))
-                break;
-            i += n;
-        }
-    }
+    size_t i = run_fwd(b, *pos, hi, CC_SPACE, is_space);
     if (i >= hi)
         return false;
     size_t j = i;
@@ -577,18 +571,8 @@ static bool next_word(const blk *b, size_t *pos, size_t hi, word *w) {
 
 static bool prev_word(const blk *b, size_t *pos, size_t lo, word *w) {
     const unsigned char *p = (const unsigned char *)b->s;
-    size_t j = *pos, st;
-    while (j > lo) {
-        if (p[j - 1] < 0x80) {
-            if (!(ascii_class[p[j - 1]] & CC_SPACE))
-                break;
-            j--;
-        } else {
-            if (!is_space(cp_before(b, j, &st)))
-                break;
-            j = st;
-        }
-    }
+    size_t st;
+    size_t j = run_back(b, *pos, lo, CC_SPACE, is_space);
     if (j <= lo)
         return false;
     size_t i = j;
