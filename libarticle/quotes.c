@@ -994,8 +994,6 @@ static bool quote_in_phrase(const blk *b, size_t qs) {
     return (x.lex & (ART_LEX_PREPOSITION | ART_LEX_DETERMINER)) != 0 || possessive(b, &x);
 }
 
-/* `"…," X said.`, `"…," said X.`, `"…," according to X.` in [lo, hi) after the closing
- * mark of a quotation whose text is [qs, qe). */
 /* `"…" — Ann Lee, at a rally`: a credit line after a quotation, in its paragraph or
  * opening the next: a dash, then a name and what describes it up to the paragraph's end. */
 static int dash_credit(art_quotes *q, const blk *b, size_t pos, attrib *out) {
@@ -1005,7 +1003,7 @@ static int dash_credit(art_quotes *q, const blk *b, size_t pos, attrib *out) {
     size_t cs = pos;
     while (pos < b->len && is_dash(cp_at(b, pos, &n)))
         pos += n;
-    if (pos == cs || pos - cs > 3 * 3) /* one dash, "--", or one of U+2010..2015 */
+    if (pos == cs || pos - cs > 3) /* "-", "--", "---" or one of U+2010..2015 */
         return 0;
     size_t ce = pos;
     word w[CREDIT_MAX_WORDS + 1];
@@ -1038,6 +1036,8 @@ static bool clause_has_cue(const blk *b, const word *w, size_t from, size_t to) 
     return false;
 }
 
+/* `"…," X said.`, `"…," said X.`, `"…," according to X.` in [lo, hi) after the closing
+ * mark of a quotation whose text is [qs, qe). */
 static int attrib_after(art_quotes *q, const blk *b, size_t qs, size_t qe, size_t lo, size_t hi,
                         size_t *trail, size_t *trail_hi, attrib *out) {
     size_t st, n;
