@@ -14,6 +14,8 @@ set_property(CACHE LIBARTICLE_CMARK_GFM PROPERTY STRINGS auto system bundled)
 set(LIBARTICLE_CMARK_GFM_SOURCE "" CACHE PATH
     "cmark-gfm source folder or tarball for offline builds (bundled mode)")
 
+include("${CMAKE_CURRENT_LIST_DIR}/DebianSource.cmake")
+
 set(_cmark_min_gfm 13)
 set(_cmark_tarball_name "cmark-gfm_0.29.0.gfm.13.orig.tar.gz")
 set(_cmark_sha256 "5abc61798ebd9de5660bc076443c07abad2b8d15dbc11094a3a79644b8ad243a")
@@ -61,43 +63,10 @@ endif()
 # ---- bundled build ----------------------------------------------------------------------
 set(LIBARTICLE_CMARK_GFM_BUNDLED TRUE)
 set(_deps "${CMAKE_BINARY_DIR}/_deps")
-set(_src "${LIBARTICLE_CMARK_GFM_SOURCE}")
-if(_src STREQUAL "")
-    set(_tarball "${PROJECT_SOURCE_DIR}/.deps/${_cmark_tarball_name}")
-    if(NOT EXISTS "${_tarball}")
-        message(STATUS "cmark-gfm: fetching ${_cmark_tarball_name} from Debian's source archive")
-        execute_process(
-            COMMAND sh "${PROJECT_SOURCE_DIR}/scripts/fetch-cmark-gfm" "${PROJECT_SOURCE_DIR}/.deps"
-            RESULT_VARIABLE _rc OUTPUT_QUIET)
-        if(NOT _rc EQUAL 0)
-            message(FATAL_ERROR "cmark-gfm: download failed; pass -DLIBARTICLE_CMARK_GFM_SOURCE="
-                                "<folder or ${_cmark_tarball_name}> to build offline")
-        endif()
-    endif()
-    set(_src "${_tarball}")
-endif()
-
 # The sources are unpacked (or copied) under the build tree, where they get the patch below.
-set(_extract "${_deps}/cmark-gfm-src")
-if(IS_DIRECTORY "${_src}")
-    set(_stamp_id "dir")
-else()
-    file(SHA256 "${_src}" _stamp_id)
-    if(NOT _stamp_id STREQUAL _cmark_sha256)
-        message(WARNING "cmark-gfm: ${_src} is not the pinned 0.29.0.gfm.13 release tarball")
-    endif()
-endif()
-if(NOT EXISTS "${_extract}/.stamp-${_stamp_id}" OR IS_DIRECTORY "${_src}")
-    file(REMOVE_RECURSE "${_extract}")
-    if(IS_DIRECTORY "${_src}")
-        file(COPY "${_src}/" DESTINATION "${_extract}/cmark-gfm")
-    else()
-        file(ARCHIVE_EXTRACT INPUT "${_src}" DESTINATION "${_extract}")
-    endif()
-    file(TOUCH "${_extract}/.stamp-${_stamp_id}")
-endif()
-file(GLOB _top LIST_DIRECTORIES true "${_extract}/cmark-gfm*")
-list(GET _top 0 _src)
+libarticle_unpack_source(cmark-gfm LIBARTICLE_CMARK_GFM_SOURCE "${_cmark_tarball_name}"
+    "${_cmark_sha256}" "${PROJECT_SOURCE_DIR}/scripts/fetch-cmark-gfm" "${_deps}/cmark-gfm-src"
+    cmark-gfm _src)
 
 # cmark-gfm sets the inline extensions' special characters in tables global to the
 # process at the start of every inline parse and clears them at its end, so one thread
