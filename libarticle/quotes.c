@@ -633,9 +633,7 @@ static bool is_and_or(const blk *b, const word *w) {
     return w->last == 0 && (word_is(b, w, "and") || word_is(b, w, "or"));
 }
 
-/* A verb of speech at w[k] of n words: lower case, not a noun after a determiner ("the
- * notes said"), not followed by another verb of speech ("Kim's post said"), not passive
- * ("measures added by"). */
+/* A word ending in 's, straight or curly. */
 static bool possessive(const blk *b, const word *w) {
     size_t n = w->ce - w->cs;
     const char *e = b->s + w->ce;
@@ -643,12 +641,63 @@ static bool possessive(const blk *b, const word *w) {
            (n > 4 && memcmp(e - 4, "\xE2\x80\x99s", 4) == 0);
 }
 
+/* A verb folded into a word: "That's", "I'm", "aren't", "they've" name nobody. */
+static bool contraction(const blk *b, const word *w) {
+    size_t n = w->ce - w->cs;
+    const char *s = b->s + w->cs, *e = s + n;
+    size_t ap = NONE; /* where the apostrophe starts */
+    for (size_t i = n; i-- > 0 && n - i <= 6;)
+        if (s[i] == '\'' || (i + 2 < n && memcmp(s + i, "\xE2\x80\x99", 3) == 0)) {
+            ap = i;
+            break;
+        }
+    if (ap == NONE || ap == 0)
+        return false;
+    size_t al = s[ap] == '\'' ? 1 : 3;
+    const char *t = s + ap + al;
+    size_t tl = (size_t)(e - t);
+    if (tl == 1 && (*t == 'm' || *t == 'd'))
+        return true;
+    if (tl == 2 && (memcmp(t, "re", 2) == 0 || memcmp(t, "ve", 2) == 0 ||
+                    memcmp(t, "ll", 2) == 0))
+        return true;
+    if (tl == 1 && *t == 't' && s[ap - 1] == 'n')
+        return true;
+    /* "It's", "that's", "there's": not a possessive. */
+    return tl == 1 && *t == 's' &&
+           ((ap == 5 && (memcmp(s, "there", 5) == 0 || memcmp(s, "There", 5) == 0)) ||
+            (art_lex_lookup(s, ap) & (ART_LEX_PRONOUN | ART_LEX_DETERMINER | ART_LEX_BREAKER |
+                                      ART_LEX_TIME)) != 0);
+}
+
+static bool ends_ing(const blk *b, const word *w) {
+    size_t n = w->ce - w->cs;
+    return n > 4 && word_lower(b, w) && memcmp(b->s + w->ce - 3, "ing", 3) == 0;
+}
+
+/* A determiner that can stand for its noun: "another", "some", "both". */
+static bool det_alone(const blk *b, const word *w) {
+    static const char *const alone[] = {"all", "another", "both", "each", "many",
+                                        "one", "several", "some", "those"};
+    for (size_t i = 0; i < sizeof alone / sizeof *alone; i++)
+        if (word_is_n(b, w, alone[i], strlen(alone[i])))
+            return true;
+    return false;
+}
+
+/* A verb of speech at w[k] of n words: lower case, not a noun after a determiner ("the
+ * notes said"), not followed by another verb of speech ("Kim's post said"), not passive
+ * ("measures added by"). */
 static bool is_cue_as(const blk *b, const word *w, size_t k, size_t n, unsigned classes,
                       bool object) {
     if (!(w[k].lex & classes) || w[k].cs != w[k].s || !word_lower(b, &w[k]))
         return false;
+    /* "the report", "his claims", "secretary of state": nouns. A determiner that stands
+     * for its noun is a subject ("Another said", "Some wrote"). */
     if (k > 0 && w[k - 1].last == 0 &&
-        ((w[k - 1].lex & ART_LEX_DETERMINER) || possessive(b, &w[k - 1])))
+        (((w[k - 1].lex & ART_LEX_DETERMINER) && !det_alone(b, &w[k - 1])) ||
+         possessive(b, &w[k - 1]) ||
+         (word_lower_in(b, &w[k - 1], ART_LEX_PREPOSITION) && !ends_ing(b, &w[k]))))
         return false;
     if (k + 1 < n && w[k].last == 0 && word_lower(b, &w[k + 1])) {
         if ((w[k + 1].lex & ART_LEX_CUE) && !(w[k].lex & ART_LEX_LISTENER))
@@ -668,10 +717,6 @@ static bool is_cue(const blk *b, const word *w, size_t k, size_t n) {
     return is_cue_in(b, w, k, n, ART_LEX_CUE);
 }
 
-static bool ends_ing(const blk *b, const word *w) {
-    size_t n = w->ce - w->cs;
-    return n > 4 && word_lower(b, w) && memcmp(b->s + w->ce - 3, "ing", 3) == 0;
-}
 
 static bool capitalised(const blk *b, const word *w) {
     uint32_t c = word_first(b, w);
@@ -747,7 +792,11 @@ static bool speaker_ok(const blk *b, const word *w, size_t from, size_t to) {
     if (is_and_or(b, &w[to - 1])) /* "he adopted an accent and joked" */
         return false;
     bool relative = false; /* in ", who …": a clause is fine there */
+    if (contraction(b, &w[from]))
+        return false;
     for (size_t k = from + 1; k < to; k++) {
+        if (contraction(b, &w[k]) && !relative)
+            return false;
         /* ", who …" and a name's appositive (", attorney for the groups that sued,"). */
         if (w[k - 1].last == ',')
             relative = word_is(b, &w[k], "who") || word_is(b, &w[k], "whose") ||
@@ -776,6 +825,13 @@ static bool speaker_ok(const blk *b, const word *w, size_t from, size_t to) {
     if (to - from > 1 && word_lower_in(b, &w[to - 1], ART_LEX_PREPOSITION) && !w[to - 1].last)
         return false;
     if (word_is(b, f, "according") || is_adverb(b, f))
+        return false;
+    /* "Asked", "Acknowledging that …": a verb or participle, not a name. */
+    if ((f->lex & (ART_LEX_CUE | ART_LEX_REPORT)) && capitalised(b, f) && f->ce - f->cs > 4 &&
+        (memcmp(b->s + f->ce - 3, "ing", 3) == 0 || memcmp(b->s + f->ce - 2, "ed", 2) == 0))
+        return false;
+    /* "the", "This": a determiner alone, but "Another", "Some". */
+    if (to - from == 1 && (f->lex & ART_LEX_DETERMINER) && !det_alone(b, f))
         return false;
     /* "issued a statement Tuesday": a verb, not the head of a noun phrase. */
     if (word_lower(b, f) && !(f->lex & (ART_LEX_DETERMINER | ART_LEX_TITLE | ART_LEX_GROUP)) &&
@@ -1107,7 +1163,7 @@ static int attrib_after(art_quotes *q, const blk *b, size_t qs, size_t qe, size_
     if (nw > 2 && word_is(b, &w[0], "according") && w[0].last == 0 && word_is(b, &w[1], "to") &&
         w[1].last == 0)
         return speaker_after_cue(q, b, w, 2, nw, w[0].cs, w[1].ce, out);
-    if (is_cue(b, w, 0, nw)) {
+    if (is_cue_as(b, w, 0, nw, ART_LEX_CUE, object)) { /* `"…," read the email.` */
         if (w[0].last || !(w[0].lex & ART_LEX_INVERTS))
             return 0;
         return speaker_after_cue(q, b, w, 1, nw, w[0].cs, w[0].ce, out);
@@ -1246,6 +1302,17 @@ static int attrib_before(art_quotes *q, const blk *b, size_t lo, size_t open, at
         if (!speaker_ok(b, w, c0 + 2, n))
             return 0;
         return attrib_set(q, b, w[c0 + 2].s, w[n - 1].e, w[c0].cs, w[c0 + 1].ce, out);
+    }
+    /* "Said Ann Lee, who grew up there, "…"": a sentence opened by its verb; the name
+     * up to its first comma. */
+    if (n > 1 && !cut && (w[0].lex & ART_LEX_INVERTS) && (w[0].lex & ART_LEX_CUE) &&
+        !w[0].last && w[0].cs == w[0].s && capitalised(b, &w[1])) {
+        size_t e = 1;
+        while (e < n && w[e++].last != ',')
+            ;
+        if (speaker_ok(b, w, 1, e))
+            return attrib_set(q, b, w[1].s, speaker_end(b, &w[e - 1], NULL), w[0].cs, w[0].ce,
+                              out);
     }
     size_t v = NONE, ve = NONE;
     for (size_t k = n; k-- > c0 && n - 1 - k <= TAIL_MAX_WORDS;) {
@@ -1423,10 +1490,14 @@ static bool sentence_subject(const blk *b, const word *w, size_t n, size_t *from
         bool lead = (f->lex & (ART_LEX_PREPOSITION | ART_LEX_SUBORDINATOR | ART_LEX_OPENER |
                                ART_LEX_TIME)) ||
                     ((w[k].lex & ART_LEX_TIME) && !(f->lex & ART_LEX_PRONOUN)) ||
-                    is_digit(word_first(b, f)) ||
-                    (len0 > 3 && (memcmp(e0 - 2, "ly", 2) == 0 ||
-                                  memcmp(e0 - 3, "ing", 3) == 0 ||
-                                  memcmp(e0 - 2, "ed", 2) == 0));
+                    is_digit(word_first(b, f));
+        /* A participle ("Asked about it,", "Weighing in,"), not a name and its verb
+         * ("Husted continued by saying,"). */
+        if (!lead && len0 > 3 &&
+            (memcmp(e0 - 2, "ly", 2) == 0 || memcmp(e0 - 3, "ing", 3) == 0 ||
+             memcmp(e0 - 2, "ed", 2) == 0)) {
+            lead = k == s0 || !word_lower_in(b, &w[s0 + 1], ART_LEX_CUE | ART_LEX_REPORT);
+        }
         /* "Portsmouth, N.H.,": a place's state after a leading phrase. */
         if (!lead && phrase > 0 && k == s0 && memchr(b->s + f->cs, '.', f->ce - f->cs))
             lead = true;
@@ -2271,9 +2342,16 @@ static bool block_end(art_quotes *q, const blk *b) {
                           : record_single(q, b, p, before_lo, after_hi, conditional);
         if (!ok)
             return false;
-        prev_end = p->close + p->close_len;
+        /* A title or scare quotation nobody said is read through as words of the
+         * sentence: `Lee, the author of "Going Viral," said it was "…"`. */
+        bool words = !p->cont && !conditional && q->a->quote_count > 0 &&
+                     !q->a->quotes[q->a->quote_count - 1].speaker &&
+                     (is_title(b, p->open + p->open_len, p->close) ||
+                      !count_words(b, p->open + p->open_len, p->close, SUBJECT_MIN_WORDS));
+        if (!words)
+            prev_end = p->close + p->close_len;
         if (!conditional)
-            uncond_end = prev_end;
+            uncond_end = p->close + p->close_len;
     }
     /* Single marks still open: unbalanced, or so only if the quotation they are nested in
      * is. After the pairs, as closing a continued quotation forgets what was nested in it. */

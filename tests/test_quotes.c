@@ -1091,6 +1091,45 @@ START_TEST(after_reported_speech) {
 }
 END_TEST
 
+START_TEST(verbs_and_subjects) {
+    /* A sentence opened by its verb, capitalised. */
+    said("Said Jo Kim, who grew up there, \"We were all so proud of him.\"\n",
+         "We were all so proud of him.", "Jo Kim", "Said");
+    /* A determiner standing for its noun is a subject; a preposition's object is a noun. */
+    said("Another tweeted, \"The rules apply to everyone but her.\"\n",
+         "The rules apply to everyone but her.", "Another", "tweeted");
+    said("\"We need new ones,\" Ann Lee, secretary of state for the region, said.\n",
+         "We need new ones,", "Ann Lee, secretary of state for the region", "said");
+    /* A verb that names when it comes elsewhere quotes right after the quotation. */
+    said("\"With every vote, we grow stronger,\" read the email.\n",
+         "With every vote, we grow stronger,", "the email", "read");
+    /* A name and its verb, not a participle leading the sentence. */
+    said("Husted continued by saying, \"We will appeal this decision.\"\n",
+         "We will appeal this decision.", "Husted", "saying");
+    said("Continuing to explain his view, Ann Lee said the plan was \"rotten to the core.\"\n",
+         "rotten to the core.", "Ann Lee", "said");
+    /* Contractions, participles and bare determiners name nobody. */
+    const char *none[] = {
+        "That's the \"best deal we can get\" for now.\n",
+        "Asked about it, \"We have no comment at this time,\" was all we got.\n",
+        "The \"peace through strength\" slogan is old.\n",
+    };
+    for (size_t i = 0; i < sizeof none / sizeof *none; i++) {
+        article *a = parse_ok(none[i]);
+        expect_counts(a, 1, 0);
+        ck_assert_msg(!article_quote_speaker(quote_at(a, 0)), "%s", none[i]);
+        article_free(a);
+    }
+    /* A title nobody said is read through as words of the sentence. */
+    article *a = parse_ok("Ann Lee, the author of \"Going Viral,\" said the days of \"one "
+                          "shared story\" are gone.\n");
+    expect_counts(a, 2, 0);
+    ck_assert_ptr_null(article_quote_speaker(quote_at(a, 0)));
+    expect_said(a, 1, "Ann Lee, the author of \"Going Viral,\"", "said");
+    article_free(a);
+}
+END_TEST
+
 START_TEST(introductions) {
     /* An inverted verb before the speaker, before the quotation. */
     said("But, said Ann Lee, \"we are not done yet.\"\n", "we are not done yet.", "Ann Lee",
@@ -1423,6 +1462,7 @@ int main(void) {
     tcase_add_test(tc, clauses_and_appositives);
     tcase_add_test(tc, credit_lines);
     tcase_add_test(tc, introductions);
+    tcase_add_test(tc, verbs_and_subjects);
     tcase_add_test(tc, after_reported_speech);
     tcase_add_test(tc, speaker_after);
     tcase_add_test(tc, speaker_before);
