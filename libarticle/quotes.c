@@ -677,8 +677,8 @@ static bool ends_ing(const blk *b, const word *w) {
 
 /* A determiner that can stand for its noun: "another", "some", "both". */
 static bool det_alone(const blk *b, const word *w) {
-    static const char *const alone[] = {"all", "another", "both", "each", "many",
-                                        "one", "several", "some", "those"};
+    static const char *const alone[] = {"all",  "another", "both",    "each", "few",
+                                        "many", "most",    "one", "several", "some", "those"};
     for (size_t i = 0; i < sizeof alone / sizeof *alone; i++)
         if (word_is_n(b, w, alone[i], strlen(alone[i])))
             return true;
@@ -784,6 +784,13 @@ static bool verb_ends_attribution(const blk *b, const word *w, size_t k, size_t 
     return word_lower(b, x) && (x->lex & ART_LEX_PREPOSITION);
 }
 
+/* "As Ann Lee observed", "as the Post's Jo Kim wrote": the clause's subject follows its
+ * conjunction at w[k]. */
+static bool as_subject(const blk *b, const word *w, size_t k, size_t end) {
+    return k + 1 < end && word_is(b, &w[k], "as") && !w[k].last &&
+           (capitalised(b, &w[k + 1]) || word_lower_in(b, &w[k + 1], ART_LEX_DETERMINER));
+}
+
 /* Whether words w[from..to) can name a speaker: a name, a title, a noun phrase with a
  * determiner, a lone pronoun, coordinated ones; not a clause. */
 static bool speaker_ok(const blk *b, const word *w, size_t from, size_t to) {
@@ -794,8 +801,11 @@ static bool speaker_ok(const blk *b, const word *w, size_t from, size_t to) {
     bool relative = false; /* in ", who …": a clause is fine there */
     if (contraction(b, &w[from]))
         return false;
+    bool clause = false; /* after "who", "that": "an aide who didn't want to be named" */
     for (size_t k = from + 1; k < to; k++) {
-        if (contraction(b, &w[k]) && !relative)
+        clause = clause || word_is(b, &w[k], "who") || word_is(b, &w[k], "that") ||
+                 word_is(b, &w[k], "which");
+        if (contraction(b, &w[k]) && !clause)
             return false;
         /* ", who …" and a name's appositive (", attorney for the groups that sued,"). */
         if (w[k - 1].last == ',')
@@ -1191,6 +1201,25 @@ static int attrib_after(art_quotes *q, const blk *b, size_t qs, size_t qe, size_
 
 static bool quote_ended_sentence(const blk *b, size_t end);
 
+/* A word that is only a dash: " - ", " — ", " -- ". */
+static bool dash_word(const blk *b, const word *w) {
+    size_t n;
+    uint32_t c = cp_at(b, w->s, &n);
+    return is_dash(c) && (w->s + n == w->e || (w->s + 2 == w->e && b->s[w->s + 1] == '-'));
+}
+
+/* Whether w[0..n) are at least two words in capitals, as a heading is written. */
+static bool caps_words(const blk *b, const word *w, size_t n) {
+    size_t letters = 0;
+    for (size_t k = 0; k < n; k++)
+        for (size_t i = w[k].s; i < w[k].e; i++) {
+            if (b->s[i] >= 'a' && b->s[i] <= 'z')
+                return false;
+            letters += b->s[i] >= 'A' && b->s[i] <= 'Z';
+        }
+    return n >= 2 && letters >= 4;
+}
+
 /* `Ann Lee: "…"`, as in interviews and transcripts, and `Continued Lee: "…"`: words
  * w[0..n) that are a sentence of their own, made of a name and its titles, after an
  * inverted verb of speech if any. Returns where the name starts, or NONE. */
@@ -1288,6 +1317,16 @@ static int attrib_before(art_quotes *q, const blk *b, size_t lo, size_t open, at
     if (label != NONE)
         return label ? attrib_set(q, b, w[1].s, w[n - 1].e, w[0].cs, w[0].ce, out)
                      : attrib_set(q, b, w[0].s, w[n - 1].e, mark, mark + 1, out);
+    /* "A HEADLINE IN CAPITALS - Ann Lee and Jo Kim: "…"": a digest's credit. */
+    size_t d = n;
+    while (colon && d > 1 && !dash_word(b, &w[d - 1]))
+        d--;
+    bool names = colon && d > 1 && d < n && n - d <= 7 && caps_words(b, w, d - 1);
+    for (size_t k = d; names && k < n; k++)
+        names = name_word(b, &w[k]) || (is_and_or(b, &w[k]) && k > d && k + 1 < n) ||
+                ((w[k].lex & (ART_LEX_TITLE | ART_LEX_ABBREV)) && capitalised(b, &w[k]));
+    if (names)
+        return attrib_set(q, b, w[d].s, w[n - 1].e, mark, mark + 1, out);
     /* The clause: after the last comma. */
     size_t c0 = 0;
     for (size_t k = n - 1; k > 0; k--)
@@ -1316,8 +1355,19 @@ static int attrib_before(art_quotes *q, const blk *b, size_t lo, size_t open, at
     }
     size_t v = NONE, ve = NONE;
     for (size_t k = n; k-- > c0 && n - 1 - k <= TAIL_MAX_WORDS;) {
-        if (is_cue(b, w, k, n)) {
+        /* A verb that is one only next to its quotation: "Lee cracked, "…"". */
+        if (k + 1 == n ? is_cue_as(b, w, k, n, ART_LEX_CUE, false) : is_cue(b, w, k, n)) {
             v = k;
+            break;
+        }
+        /* "Lee shot back, "…"" */
+        if (k + 1 == n && k > c0 && word_is(b, &w[k], "back") && !w[k - 1].last &&
+            word_lower(b, &w[k - 1]) &&
+            (word_is(b, &w[k - 1], "shot") || word_is(b, &w[k - 1], "fired") ||
+             word_is(b, &w[k - 1], "hit") || word_is(b, &w[k - 1], "pushed") ||
+             word_is(b, &w[k - 1], "struck"))) {
+            v = k - 1;
+            ve = w[k].ce;
             break;
         }
         /* "as Ann Lee put it:" */
@@ -1387,6 +1437,8 @@ static int attrib_before(art_quotes *q, const blk *b, size_t lo, size_t open, at
     }
     while (start < end && (w[start].lex & ART_LEX_OPENER) && w[start].last == 0)
         start++;
+    if (as_subject(b, w, start, end))
+        start++;
     if (!speaker_ok(b, w, start, end))
         return 0;
     return attrib_set(q, b, w[start].s, speaker_end(b, &w[end - 1], &w[end]), w[v].cs,
@@ -1440,6 +1492,10 @@ static bool cue_just_before(const blk *b, size_t lo, size_t open) {
         return false;
     if (x.last && x.last != ',' && x.last != ':')
         return false;
+    /* "referred to "ISIS"", "described it as "…"". */
+    if (!x.last && (word_is(b, &x, "to") || word_is(b, &x, "as")) &&
+        !prev_word(b, &pos, lo, &x))
+        return false;
     /* Not a listener's verb: in `told "Morning Roundup"` the title is who heard it. */
     if (x.lex & (ART_LEX_AFTER | ART_LEX_LISTENER))
         return false;
@@ -1457,6 +1513,36 @@ static bool cue_just_before(const blk *b, size_t lo, size_t open) {
     /* "told NBC's "Today"": the show heard it. */
     return !(y.lex & (ART_LEX_AFTER | ART_LEX_LISTENER)) &&
            word_lower_in(b, &y, ART_LEX_CUE | ART_LEX_REPORT);
+}
+
+/* Whether the opening mark at `open` is in a clause of reported speech: a verb of speech,
+ * then at most three words, then "that", earlier in its sentence. */
+static bool in_reported_clause(const blk *b, size_t lo, size_t open) {
+    size_t pos = open;
+    word x, y;
+    bool that = false;
+    for (size_t n = 0; n < SENT_MAX_WORDS && prev_word(b, &pos, lo, &x); n++) {
+        if (x.last == ';' || ((x.last == '.' || x.last == '!' || x.last == '?') && n > 0 &&
+                              !abbrev_period(b, &x)))
+            return false;
+        if (!that) {
+            that = word_is(b, &x, "that") && !x.last;
+            continue;
+        }
+        size_t save = pos;
+        for (int k = 0; k < 4; k++) {
+            if (k > 0 && !prev_word(b, &pos, lo, &x))
+                break;
+            y = x;
+            if (word_lower_in(b, &y, ART_LEX_CUE) && !(y.lex & ART_LEX_AFTER))
+                return true;
+            if (y.last)
+                break;
+        }
+        pos = save;
+        that = false;
+    }
+    return false;
 }
 
 /* Skips auxiliaries and adverbs back from the verb at w[k] ("has also said"). */
@@ -1608,6 +1694,13 @@ static int attrib_in_sentence(art_quotes *q, const blk *b, size_t lo, size_t ope
         const word *p = &w[end - 1];
         if ((ends_ing(b, &w[k]) && (p->last || word_lower(b, p))) ||
             (is_and_or(b, p) && end >= 2)) {
+            /* "Lee said Tuesday, noting": the verb of speech before names the speaker. */
+            bool earlier = false;
+            for (size_t j = 0; j + 1 < end && !earlier && ends_ing(b, &w[k]) && p->last == ',';
+                 j++)
+                earlier = is_cue(b, w, j, n);
+            if (earlier)
+                continue;
             /* "…, saying", "X arrived and said": the subject of the clause before, after
              * its conjunction ("as Ann Lee echoed the point, saying"), or the sentence's. */
             size_t j = end - 1;
@@ -1631,6 +1724,13 @@ static int attrib_in_sentence(art_quotes *q, const blk *b, size_t lo, size_t ope
             }
         } else if (!p->last && ((p->lex & ART_LEX_PRONOUN) || word_is(b, p, "who"))) {
             start = end - 1;
+            /* "Lee said she thinks …", "Lee said that he believes …": the speech reported
+             * is the outer speaker's. */
+            if (start > 0 && (p->lex & ART_LEX_PRONOUN) && !w[start - 1].last &&
+                (is_cue(b, w, start - 1, n) ||
+                 (start > 1 && word_is(b, &w[start - 1], "that") && !w[start - 2].last &&
+                  is_cue(b, w, start - 2, n))))
+                continue;
         } else if (p->last == ',') {
             /* "Jane Doe, a spokeswoman for the campaign, said": back over the appositive. */
             start = end - 1;
@@ -1660,9 +1760,7 @@ static int attrib_in_sentence(art_quotes *q, const blk *b, size_t lo, size_t ope
         }
         while (start < end && (w[start].lex & ART_LEX_OPENER) && !w[start].last)
             start++;
-        /* "As Ann Lee observed, …": the clause's subject, not its conjunction. */
-        if (start + 1 < end && word_is(b, &w[start], "as") && !w[start].last &&
-            capitalised(b, &w[start + 1]))
+        if (as_subject(b, w, start, end))
             start++;
         if (start < end && (w[start].lex & ART_LEX_PREPOSITION)) {
             /* "On Monday he said": only a pronoun after the phrase is taken. */
@@ -1729,8 +1827,15 @@ static int attribute(art_quotes *q, const blk *b, size_t qs, size_t qe, size_t a
     int r = attrib_before(q, b, before_lo, qopen, out);
     if (r)
         return r;
-    if (is_title(b, qs, qe) && !cue_just_before(b, before_lo, qopen))
-        return 0;
+    if (is_title(b, qs, qe) && !cue_just_before(b, before_lo, qopen)) {
+        /* A name inside reported speech is part of what was said: `Lee said that the
+         * deal could lead to another "Holocaust."`. */
+        size_t words;
+        bool at_lo;
+        return in_reported_clause(b, before_lo, qopen)
+                   ? attrib_in_sentence(q, b, before_lo, qopen, 0, &words, &at_lo, out)
+                   : 0;
+    }
     if (trail != NONE) {
         r = attrib_trailing(q, b, qs, trail, trail_hi, out);
         if (r)

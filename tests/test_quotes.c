@@ -1130,6 +1130,40 @@ START_TEST(verbs_and_subjects) {
 }
 END_TEST
 
+START_TEST(outer_speakers_and_labels) {
+    /* Speech reported inside reported speech is the outer speaker's. */
+    said("Ann Lee said she thinks the rivals \"are going to be dragged down.\"\n",
+         "are going to be dragged down.", "Ann Lee", "said");
+    said("Jo Kim said that he believes \"there may be some generals who agree.\"\n",
+         "there may be some generals who agree.", "Jo Kim", "said");
+    /* The verb of speech before `…, noting` names its speaker. */
+    article *a = parse_ok("The \"excesses\" are sickening, Lee said Tuesday in Paris, noting "
+                          "the nominee \"makes you want to retch.\"\n");
+    expect_counts(a, 2, 0);
+    expect_said(a, 1, "Lee", "said");
+    article_free(a);
+    /* Verbs that quote only next to the quotation, and "shot back". */
+    said("During the debate, Ann Lee cracked, \"I like to get things done.\"\n",
+         "I like to get things done.", "Ann Lee", "cracked");
+    said("Jo Kim shot back, \"I am tired of this nonsense.\"\n", "I am tired of this nonsense.",
+         "Jo Kim", "shot back");
+    said("As the Post's Ann Lee wrote, \"the parliament passed a resolution.\"\n",
+         "the parliament passed a resolution.", "the Post's Ann Lee", "wrote");
+    /* A digest's heading in capitals, a dash and the names credited. */
+    said("POLLS NOT WRONG, JUST EARLY - Ann Lee and Jo Kim: \"The polls closed too soon.\"\n",
+         "The polls closed too soon.", "Ann Lee and Jo Kim", ":");
+    /* A name in reported speech is said; a name after "referred to" too; not elsewhere. */
+    said("Lee has said that the deal could lead to another \"Holocaust.\"\n", "Holocaust.",
+         "Lee", "said");
+    said("In the debate, candidates referred to \"ISIS\" 44 times.\n", "ISIS", "candidates",
+         "referred");
+    a = parse_ok("Lee watched \"Meet the Press\" that day.\n");
+    expect_counts(a, 1, 0);
+    ck_assert_ptr_null(article_quote_speaker(quote_at(a, 0)));
+    article_free(a);
+}
+END_TEST
+
 START_TEST(introductions) {
     /* An inverted verb before the speaker, before the quotation. */
     said("But, said Ann Lee, \"we are not done yet.\"\n", "we are not done yet.", "Ann Lee",
@@ -1463,6 +1497,7 @@ int main(void) {
     tcase_add_test(tc, credit_lines);
     tcase_add_test(tc, introductions);
     tcase_add_test(tc, verbs_and_subjects);
+    tcase_add_test(tc, outer_speakers_and_labels);
     tcase_add_test(tc, after_reported_speech);
     tcase_add_test(tc, speaker_after);
     tcase_add_test(tc, speaker_before);
