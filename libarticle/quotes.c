@@ -752,6 +752,19 @@ static bool to_before_noun(const blk *b, const word *w, size_t k, size_t n) {
     return capitalised(b, y) || (y->lex & ART_LEX_DETERMINER) || looks_plural(b, y);
 }
 
+/* A verb and its particle that together report speech: "shot back", "pointed out". */
+static bool phrasal_cue(const blk *b, const word *w, size_t k, size_t n) {
+    if (k + 1 >= n || w[k].last || !word_lower(b, &w[k]))
+        return false;
+    if (word_is(b, &w[k + 1], "back"))
+        return word_is(b, &w[k], "shot") || word_is(b, &w[k], "fired") ||
+               word_is(b, &w[k], "hit") || word_is(b, &w[k], "pushed") ||
+               word_is(b, &w[k], "struck");
+    return word_is(b, &w[k + 1], "out") &&
+           (word_is(b, &w[k], "pointed") || word_is(b, &w[k], "points") ||
+            word_is(b, &w[k], "point"));
+}
+
 /* After `"…," X said` the verb ends the attribution, or is followed by where, when, how
  * or to whom it was said; anything else ("said that …", "said the plan …") starts a
  * clause of its own, of which the quotation is not the object. */
@@ -1188,6 +1201,13 @@ static int attrib_after(art_quotes *q, const blk *b, size_t qs, size_t qe, size_
             return 0;
         if (is_cue_as(b, w, k, nw, ART_LEX_CUE, object))
             break;
+        if (phrasal_cue(b, w, k, nw)) { /* `"…," Lee pointed out.` */
+            size_t end = k;
+            if (!speaker_ok(b, w, 0, end) || !verb_ends_attribution(b, w, k + 1, nw))
+                return 0;
+            return attrib_set(q, b, w[0].s, speaker_end(b, &w[end - 1], &w[end]), w[k].cs,
+                              w[k + 1].ce, out);
+        }
     }
     size_t end = k;
     while (end > 1 && !w[end - 1].last && is_adverb(b, &w[end - 1]) &&
@@ -1268,8 +1288,17 @@ static int attrib_colon_subject(art_quotes *q, const blk *b, const word *w, size
     for (size_t k = 0; k < n; k++) /* a verb of speech earlier: attrib_in_sentence()'s */
         if (is_cue_in(b, w, k, n, ART_LEX_CUE | ART_LEX_REPORT))
             return 0;
-    if (cut || !sentence_subject(b, w, n, &start, &end) || end >= n ||
-        !word_lower(b, &w[end]) || !speaker_ok(b, w, start, end))
+    if (cut || !sentence_subject(b, w, n, &start, &end) || end >= n)
+        return 0;
+    size_t verb = end;
+    /* "Mitch McConnell, R-Ky., delivered a blunt message:": past the appositive. */
+    if (w[end - 1].last == ',' && !word_lower(b, &w[end])) {
+        while (verb < n && verb < end + 6 && w[verb].last != ',')
+            verb++;
+        if (++verb >= n)
+            return 0;
+    }
+    if (!word_lower(b, &w[verb]) || !speaker_ok(b, w, start, end))
         return 0;
     bool named = false;
     for (size_t k = start; k < end; k++)
@@ -1277,11 +1306,13 @@ static int attrib_colon_subject(art_quotes *q, const blk *b, const word *w, size
                 ((w[k].lex & ART_LEX_PRONOUN) && !word_is(b, &w[k], "it"));
     if (!named)
         return 0;
-    return attrib_set(q, b, w[start].s, speaker_end(b, &w[end - 1], &w[end]), w[end].cs,
-                      w[end].ce, out);
+    return attrib_set(q, b, w[start].s, speaker_end(b, &w[end - 1], &w[end]), w[verb].cs,
+                      w[verb].ce, out);
 }
 
 /* `X said, "…"`, `X said: "…"`, `According to X, "…"` in [lo, open). */
+static bool passive(const blk *b, const word *w, size_t k);
+
 static int attrib_before(art_quotes *q, const blk *b, size_t lo, size_t open, attrib *out) {
     size_t pos = open, st;
     while (pos > lo && is_space(cp_before(b, pos, &st)))
@@ -1360,12 +1391,7 @@ static int attrib_before(art_quotes *q, const blk *b, size_t lo, size_t open, at
             v = k;
             break;
         }
-        /* "Lee shot back, "…"" */
-        if (k + 1 == n && k > c0 && word_is(b, &w[k], "back") && !w[k - 1].last &&
-            word_lower(b, &w[k - 1]) &&
-            (word_is(b, &w[k - 1], "shot") || word_is(b, &w[k - 1], "fired") ||
-             word_is(b, &w[k - 1], "hit") || word_is(b, &w[k - 1], "pushed") ||
-             word_is(b, &w[k - 1], "struck"))) {
+        if (k + 1 == n && k > c0 && phrasal_cue(b, w, k - 1, n)) { /* "Lee shot back, "…"" */
             v = k - 1;
             ve = w[k].ce;
             break;
@@ -1377,11 +1403,16 @@ static int attrib_before(art_quotes *q, const blk *b, size_t lo, size_t open, at
             ve = w[k + 1].ce;
             break;
         }
-        if (word_lower_in(b, &w[k], ART_LEX_BREAKER)) /* "said that" */
-            return 0;
+        if (word_lower_in(b, &w[k], ART_LEX_BREAKER)) { /* "said that" */
+            if (!colon)
+                return 0;
+            break;
+        }
     }
     if (v == NONE)
         return colon ? attrib_colon_subject(q, b, w, n, cut, out) : 0;
+    if (passive(b, w, v))
+        return 0;
     size_t start = c0, end = v;
     /* "But, said Ann Lee, "…"", "explained the moderator, Jo Kim: "…"". */
     if (v == c0 && v + 1 < n && (w[v].lex & ART_LEX_INVERTS) && !w[v].last &&
@@ -1545,6 +1576,15 @@ static bool in_reported_clause(const blk *b, size_t lo, size_t open) {
     return false;
 }
 
+/* "Trump was asked, "…"": the verb at w[k] is passive, its subject did not say it. */
+static bool passive(const blk *b, const word *w, size_t k) {
+    if (k == 0 || w[k - 1].last || ends_ing(b, &w[k])) /* "is telling" */
+        return false;
+    const word *x = &w[k - 1];
+    return word_is(b, x, "was") || word_is(b, x, "were") || word_is(b, x, "is") ||
+           word_is(b, x, "are") || word_is(b, x, "been") || word_is(b, x, "being");
+}
+
 /* Skips auxiliaries and adverbs back from the verb at w[k] ("has also said"). */
 static size_t skip_aux(const blk *b, const word *w, size_t k) {
     while (k > 0 && !w[k - 1].last && word_lower(b, &w[k - 1]) &&
@@ -1679,6 +1719,7 @@ static int attrib_in_sentence(art_quotes *q, const blk *b, size_t lo, size_t ope
             return attrib_set(q, b, w[2].s, speaker_end(b, &w[e], &w[e + 1]), w[0].cs,
                               w[1].ce, out);
     }
+    bool asked = false; /* a verb of speech in the passive: its subject is no speaker */
     for (size_t k = n; k-- > 0;) {
         if (!is_cue_in(b, w, k, n, ART_LEX_CUE | ART_LEX_REPORT))
             continue;
@@ -1762,6 +1803,10 @@ static int attrib_in_sentence(art_quotes *q, const blk *b, size_t lo, size_t ope
             start++;
         if (as_subject(b, w, start, end))
             start++;
+        /* "…, with Donald Trump tweeting that": the subject of the participle. */
+        if (start + 1 < end && word_is(b, &w[start], "with") && ends_ing(b, &w[k]) &&
+            capitalised(b, &w[start + 1]))
+            start++;
         if (start < end && (w[start].lex & ART_LEX_PREPOSITION)) {
             /* "On Monday he said": only a pronoun after the phrase is taken. */
             size_t j = end;
@@ -1771,15 +1816,28 @@ static int attrib_in_sentence(art_quotes *q, const blk *b, size_t lo, size_t ope
                 continue;
             start = j - 1;
         }
+        if (passive(b, w, k)) {
+            asked = true;
+            continue;
+        }
         if (!speaker_ok(b, w, start, end))
             continue;
+        /* "Obama said he expected that Americans will say "no"": the outer speaker's. */
+        if (start > 1 && word_is(b, &w[start - 1], "that") && !w[start - 2].last) {
+            bool outer = false;
+            for (size_t j = 0; j + 1 < start && !outer; j++)
+                outer = is_cue(b, w, j, n);
+            if (outer)
+                continue;
+        }
         return attrib_set(q, b, w[start].s, speaker_end(b, &w[end - 1], &w[end]), w[k].cs,
                           w[k].ce, out);
     }
     /* No verb of speech: words quoted in a sentence are its subject's ("Rubio offered a
      * defense of the "Gang of Eight" bill"), when that subject names someone. */
     size_t start, end;
-    if (!min_words || cut || (*at_lo && lo > 0) || !sentence_subject(b, w, n, &start, &end) ||
+    if (!min_words || cut || asked || (*at_lo && lo > 0) ||
+        !sentence_subject(b, w, n, &start, &end) ||
         !word_lower(b, &w[end]) || !speaker_ok(b, w, start, end))
         return 0;
     bool named = false;

@@ -1164,6 +1164,29 @@ START_TEST(outer_speakers_and_labels) {
 }
 END_TEST
 
+START_TEST(phrasal_passive_and_outer) {
+    said("\"The stock has not done well,\" Mr. Rubel pointed out.\n",
+         "The stock has not done well,", "Mr. Rubel", "pointed out");
+    said("\"They want free stuff,\" Jo Kim shot back with a laugh.\n", "They want free stuff,",
+         "Jo Kim", "shot back");
+    /* A colon after a subject, its appositive and a verb with "to" after it. */
+    said("Sen. Ann Lee, R-Ky., delivered a message to the nominee: \"It is time to stop.\"\n",
+         "It is time to stop.", "Sen. Ann Lee", "delivered");
+    /* A passive verb of speech: its subject asked nothing. */
+    article *a = parse_ok("In an interview, Lee was asked, \"Where have you been all this "
+                          "time?\"\n");
+    expect_counts(a, 1, 0);
+    ck_assert_ptr_null(article_quote_speaker(quote_at(a, 0)));
+    article_free(a);
+    /* Speech reported after "that" is the outer speaker's; a participle's subject. */
+    said("Obama said he expected that voters will say \"no\" to the plan.\n", "no", "Obama",
+         "said");
+    said("Rivals were quick to react, with Ann Lee tweeting that it was \"a disaster for "
+         "them.\"\n",
+         "a disaster for them.", "Ann Lee", "tweeting");
+}
+END_TEST
+
 START_TEST(introductions) {
     /* An inverted verb before the speaker, before the quotation. */
     said("But, said Ann Lee, \"we are not done yet.\"\n", "we are not done yet.", "Ann Lee",
@@ -1498,6 +1521,7 @@ int main(void) {
     tcase_add_test(tc, introductions);
     tcase_add_test(tc, verbs_and_subjects);
     tcase_add_test(tc, outer_speakers_and_labels);
+    tcase_add_test(tc, phrasal_passive_and_outer);
     tcase_add_test(tc, after_reported_speech);
     tcase_add_test(tc, speaker_after);
     tcase_add_test(tc, speaker_before);
