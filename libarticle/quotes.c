@@ -1767,10 +1767,10 @@ static int attrib_in_sentence(art_quotes *q, const blk *b, size_t lo, size_t ope
             start = end - 1;
             /* "Lee said she thinks …", "Lee said that he believes …": the speech reported
              * is the outer speaker's. */
-            if (start > 0 && (p->lex & ART_LEX_PRONOUN) && !w[start - 1].last &&
-                (is_cue(b, w, start - 1, n) ||
-                 (start > 1 && word_is(b, &w[start - 1], "that") && !w[start - 2].last &&
-                  is_cue(b, w, start - 2, n))))
+            bool outer = false;
+            for (size_t j = start; j-- > 0 && start - j <= 3 && !w[j].last && !outer;)
+                outer = (p->lex & ART_LEX_PRONOUN) && is_cue(b, w, j, n);
+            if (outer) /* also "Lee told reporters that he …" */
                 continue;
         } else if (p->last == ',') {
             /* "Jane Doe, a spokeswoman for the campaign, said": back over the appositive. */
