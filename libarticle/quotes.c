@@ -1117,6 +1117,9 @@ static bool clause_has_cue(const blk *b, const word *w, size_t from, size_t to) 
 
 /* `"…," X said.`, `"…," said X.`, `"…," according to X.` in [lo, hi) after the closing
  * mark of a quotation whose text is [qs, qe). */
+static int as_credit(art_quotes *q, const blk *b, const word *w, size_t n, attrib *out);
+static bool dash_word(const blk *b, const word *w);
+
 static int attrib_after(art_quotes *q, const blk *b, size_t qs, size_t qe, size_t lo, size_t hi,
                         size_t *trail, size_t *trail_hi, attrib *out) {
     size_t st, n;
@@ -1183,6 +1186,12 @@ static int attrib_after(art_quotes *q, const blk *b, size_t qs, size_t qe, size_
      * follows the verb ("said by telephone", "said two days after the attack"). */
     bool object = (lastc == ',' || lastc == '?' || lastc == '!' || comma_out) &&
                   !quote_in_phrase(b, qs);
+    /* `"…," as Ann Lee put it.`, `"…" – as described by Ann Lee –` */
+    if (word_is(b, &w[0], "as") || (nw > 1 && dash_word(b, &w[0]) && word_is(b, &w[1], "as"))) {
+        int r = as_credit(q, b, w, nw, out);
+        if (r)
+            return r;
+    }
     if (nw > 2 && word_is(b, &w[0], "according") && w[0].last == 0 && word_is(b, &w[1], "to") &&
         w[1].last == 0)
         return speaker_after_cue(q, b, w, 2, nw, w[0].cs, w[1].ce, out);
@@ -1546,6 +1555,36 @@ static bool cue_just_before(const blk *b, size_t lo, size_t open) {
            word_lower_in(b, &y, ART_LEX_CUE | ART_LEX_REPORT);
 }
 
+/* "as Ann Lee put it", "as described by Ann Lee": a parenthetical credit anywhere in the
+ * words w[0..n) of the quotation's sentence. */
+static int as_credit(art_quotes *q, const blk *b, const word *w, size_t n, attrib *out) {
+    for (size_t i = 0; i + 2 < n; i++) {
+        if (!word_is(b, &w[i], "as") || w[i].last)
+            continue;
+        if (word_lower_in(b, &w[i + 1], ART_LEX_CUE | ART_LEX_REPORT) && !w[i + 1].last &&
+            word_is(b, &w[i + 2], "by") && !w[i + 2].last) {
+            size_t e = i + 3; /* up to a comma, a dash or the sentence's end */
+            while (e < n && e < i + 3 + SPEAKER_MAX_WORDS && !w[e].last && !dash_word(b, &w[e]))
+                e++;
+            size_t to = e < n && w[e].last ? e + 1 : e;
+            if (to > i + 3 && speaker_ok(b, w, i + 3, to))
+                return attrib_set(q, b, w[i + 3].s, speaker_end(b, &w[to - 1], NULL),
+                                  w[i + 1].cs, w[i + 2].ce, out);
+            continue;
+        }
+        for (size_t j = i + 2; j + 1 < n && j < i + 10; j++) {
+            if (w[j - 1].last && !abbrev_period(b, &w[j - 1]))
+                break;
+            if (word_is(b, &w[j], "put") && !w[j].last && word_is(b, &w[j + 1], "it")) {
+                if (speaker_ok(b, w, i + 1, j))
+                    return attrib_set(q, b, w[i + 1].s, w[j - 1].e, w[j].cs, w[j + 1].ce, out);
+                break;
+            }
+        }
+    }
+    return 0;
+}
+
 /* Whether the opening mark at `open` is in a clause of reported speech: a verb of speech,
  * then at most three words, then "that", earlier in its sentence. */
 static bool in_reported_clause(const blk *b, size_t lo, size_t open) {
@@ -1718,6 +1757,11 @@ static int attrib_in_sentence(art_quotes *q, const blk *b, size_t lo, size_t ope
         if (e < n && w[e].last == ',' && speaker_ok(b, w, 2, e + 1))
             return attrib_set(q, b, w[2].s, speaker_end(b, &w[e], &w[e + 1]), w[0].cs,
                               w[1].ce, out);
+    }
+    if (!cut) {
+        int r = as_credit(q, b, w, n, out);
+        if (r)
+            return r;
     }
     bool asked = false; /* a verb of speech in the passive: its subject is no speaker */
     for (size_t k = n; k-- > 0;) {

@@ -1184,6 +1184,15 @@ START_TEST(phrasal_passive_and_outer) {
     said("Rivals were quick to react, with Ann Lee tweeting that it was \"a disaster for "
          "them.\"\n",
          "a disaster for them.", "Ann Lee", "tweeting");
+    said("After the debate, Jo Kim told reporters she thought Lee had \"made up the story.\"\n",
+         "made up the story.", "Jo Kim", "told");
+    /* Parenthetical credits, before or after the quotation. */
+    said("He owed it to, as an American diplomat put it, an \"extreme makeover\" last year.\n",
+         "extreme makeover", "an American diplomat", "put it");
+    said("The plan was \"a real disaster,\" as Ann Lee put it on Monday.\n",
+         "a real disaster,", "Ann Lee", "put it");
+    said("It was \"extreme carelessness\" – as described by Director Jo Kim – in the end.\n",
+         "extreme carelessness", "Director Jo Kim", "described by");
 }
 END_TEST
 
