@@ -849,9 +849,13 @@ static bool speaker_ok(const blk *b, const word *w, size_t from, size_t to) {
         return false;
     if (word_is(b, f, "according") || is_adverb(b, f))
         return false;
-    /* "Asked", "Acknowledging that …": a verb or participle, not a name. */
-    if ((f->lex & (ART_LEX_CUE | ART_LEX_REPORT)) && capitalised(b, f) && f->ce - f->cs > 4 &&
-        (memcmp(b->s + f->ce - 3, "ing", 3) == 0 || memcmp(b->s + f->ce - 2, "ed", 2) == 0))
+    /* "Asked", "Acknowledging that …", "Setting aside …": a verb or participle, not a
+     * name. */
+    if (capitalised(b, f) && f->ce - f->cs > 4 &&
+        ((memcmp(b->s + f->ce - 3, "ing", 3) == 0 &&
+          ((f->lex & (ART_LEX_CUE | ART_LEX_REPORT)) ||
+           (to - from > 1 && !f->last && word_lower(b, &w[from + 1])))) ||
+         ((f->lex & (ART_LEX_CUE | ART_LEX_REPORT)) && memcmp(b->s + f->ce - 2, "ed", 2) == 0)))
         return false;
     /* "the", "This": a determiner alone, but "Another", "Some". */
     if (to - from == 1 && (f->lex & ART_LEX_DETERMINER) && !det_alone(b, f))

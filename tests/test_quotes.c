@@ -1113,6 +1113,7 @@ START_TEST(verbs_and_subjects) {
         "That's the \"best deal we can get\" for now.\n",
         "Asked about it, \"We have no comment at this time,\" was all we got.\n",
         "The \"peace through strength\" slogan is old.\n",
+        "Setting aside politics, states have \"immediate concerns about it\" now.\n",
     };
     for (size_t i = 0; i < sizeof none / sizeof *none; i++) {
         article *a = parse_ok(none[i]);
