@@ -1490,6 +1490,8 @@ static int attrib_before(art_quotes *q, const blk *b, size_t lo, size_t open, at
 }
 
 #define SENT_MAX_WORDS 48
+/* A leading phrase before the subject ("At a rally in Concord on Monday,") is this short. */
+#define LEAD_MAX_WORDS 8
 /* Fewer words than this are taken for a scare quote or a name, not for words someone
  * said, unless a verb of speech says otherwise. */
 #define SUBJECT_MIN_WORDS 4
@@ -1647,9 +1649,9 @@ static bool sentence_subject(const blk *b, const word *w, size_t n, size_t *from
      * rally in Portsmouth, N.H., on Tuesday,". */
     for (int phrase = 0; phrase < 4; phrase++) {
         size_t k = s0;
-        while (k < n && k < s0 + 8 && w[k].last != ',')
+        while (k < n && k < s0 + LEAD_MAX_WORDS && w[k].last != ',')
             k++;
-        if (k >= n || k >= s0 + 8)
+        if (k >= n || k >= s0 + LEAD_MAX_WORDS)
             break;
         const word *f = &w[s0];
         size_t len0 = f->ce - f->cs;
