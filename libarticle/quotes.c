@@ -1292,6 +1292,15 @@ static size_t name_label(const art_quotes *q, const blk *b, const word *w, size_
 
 static bool sentence_subject(const blk *b, const word *w, size_t n, size_t *from, size_t *to);
 
+/* Whether the subject w[from..to) names someone: a name or a personal pronoun. */
+static bool named_subject(const blk *b, const word *w, size_t from, size_t to) {
+    for (size_t k = from; k < to; k++)
+        if (name_word(b, &w[k]) || ((w[k].lex & ART_LEX_PRONOUN) && !word_is(b, &w[k], "it")))
+            return true;
+    return false;
+}
+
+
 /* `Ann Lee issued a statement: "…"`, `Lee explained it this way: "…"`: a sentence that
  * introduces the quotation with a colon and no verb of speech is its subject's, when that
  * subject names someone. */
@@ -1313,11 +1322,7 @@ static int attrib_colon_subject(art_quotes *q, const blk *b, const word *w, size
     }
     if (!word_lower(b, &w[verb]) || !speaker_ok(b, w, start, end))
         return 0;
-    bool named = false;
-    for (size_t k = start; k < end; k++)
-        named = named || name_word(b, &w[k]) ||
-                ((w[k].lex & ART_LEX_PRONOUN) && !word_is(b, &w[k], "it"));
-    if (!named)
+    if (!named_subject(b, w, start, end))
         return 0;
     return attrib_set(q, b, w[start].s, speaker_end(b, &w[end - 1], &w[end]), w[verb].cs,
                       w[verb].ce, out);
@@ -1454,11 +1459,18 @@ static int attrib_before(art_quotes *q, const blk *b, size_t lo, size_t open, at
         while (end > c0 + 1 && !w[end - 1].last && is_adverb(b, &w[end - 1]) &&
                !(w[end - 2].lex & ART_LEX_DETERMINER))
             end--;
-        /* "wanted to say,", but "went on to say,". */
+        /* "went on to say,"; "interrupted me to announce,": the sentence's subject, when
+         * it names someone. */
         if (word_is(b, &w[end - 1], "to")) {
             if (!(end >= c0 + 4 && word_is(b, &w[end - 2], "on") &&
-                  (word_is(b, &w[end - 3], "went") || word_is(b, &w[end - 3], "goes"))))
-                return 0;
+                  (word_is(b, &w[end - 3], "went") || word_is(b, &w[end - 3], "goes")))) {
+                size_t ss, se;
+                if (cut || !sentence_subject(b, w, n, &ss, &se) || se >= end - 1 ||
+                    !named_subject(b, w, ss, se) || !speaker_ok(b, w, ss, se))
+                    return 0;
+                return attrib_set(q, b, w[ss].s, speaker_end(b, &w[se - 1], &w[se]), w[v].cs,
+                                  w[v].ce, out);
+            }
             end -= 3;
         }
     }

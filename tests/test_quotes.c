@@ -1185,6 +1185,8 @@ START_TEST(phrasal_passive_and_outer) {
     said("Rivals were quick to react, with Ann Lee tweeting that it was \"a disaster for "
          "them.\"\n",
          "a disaster for them.", "Ann Lee", "tweeting");
+    said("Ann Lee interrupted me in mid-sentence to announce, \"We are done here.\"\n",
+         "We are done here.", "Ann Lee", "announce");
     said("After the debate, Jo Kim told reporters she thought Lee had \"made up the story.\"\n",
          "made up the story.", "Jo Kim", "told");
     /* Parenthetical credits, before or after the quotation. */
