@@ -28,8 +28,12 @@ enum {
     ART_LEX_REPORT = 1u << 16,      /* reports speech when a quotation follows it in the
                                      * sentence: called it "…", saying "…" */
     ART_LEX_PERSON = 1u << 17,      /* a noun for a person: aide, official, lawyer */
-    ART_LEX_AFTER = 1u << 18        /* a verb of speech only after the quotation, as a
+    ART_LEX_AFTER = 1u << 18,       /* a verb of speech only after the quotation, as a
                                      * noun or naming verb elsewhere: "…," the sign read */
+    ART_LEX_ALONE = 1u << 19,       /* a determiner that can stand for its noun: another */
+    ART_LEX_UNSAID = 1u << 20,      /* before "to", leaves what follows unsaid: wanted */
+    ART_LEX_BACK = 1u << 21,        /* reports speech with "back": shot back, fired back */
+    ART_LEX_OUT = 1u << 22          /* reports speech with "out": pointed out */
 };
 
 /* The classes of a word (ASCII letters compared without case; other bytes never match),

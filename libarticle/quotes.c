@@ -675,16 +675,6 @@ static bool ends_ing(const blk *b, const word *w) {
     return n > 4 && word_lower(b, w) && memcmp(b->s + w->ce - 3, "ing", 3) == 0;
 }
 
-/* A determiner that can stand for its noun: "another", "some", "both". */
-static bool det_alone(const blk *b, const word *w) {
-    static const char *const alone[] = {"all",  "another", "both",    "each", "few",
-                                        "many", "most",    "one", "several", "some", "those"};
-    for (size_t i = 0; i < sizeof alone / sizeof *alone; i++)
-        if (word_is_n(b, w, alone[i], strlen(alone[i])))
-            return true;
-    return false;
-}
-
 /* A verb of speech at w[k] of n words: lower case, not a noun after a determiner ("the
  * notes said"), not followed by another verb of speech ("Kim's post said"), not passive
  * ("measures added by"). */
@@ -695,7 +685,7 @@ static bool is_cue_as(const blk *b, const word *w, size_t k, size_t n, unsigned 
     /* "the report", "his claims", "secretary of state": nouns. A determiner that stands
      * for its noun is a subject ("Another said", "Some wrote"). */
     if (k > 0 && w[k - 1].last == 0 &&
-        (((w[k - 1].lex & ART_LEX_DETERMINER) && !det_alone(b, &w[k - 1])) ||
+        (((w[k - 1].lex & ART_LEX_DETERMINER) && !(w[k - 1].lex & ART_LEX_ALONE)) ||
          possessive(b, &w[k - 1]) ||
          (word_lower_in(b, &w[k - 1], ART_LEX_PREPOSITION) && !ends_ing(b, &w[k]))))
         return false;
@@ -756,13 +746,8 @@ static bool to_before_noun(const blk *b, const word *w, size_t k, size_t n) {
 static bool phrasal_cue(const blk *b, const word *w, size_t k, size_t n) {
     if (k + 1 >= n || w[k].last || !word_lower(b, &w[k]))
         return false;
-    if (word_is(b, &w[k + 1], "back"))
-        return word_is(b, &w[k], "shot") || word_is(b, &w[k], "fired") ||
-               word_is(b, &w[k], "hit") || word_is(b, &w[k], "pushed") ||
-               word_is(b, &w[k], "struck");
-    return word_is(b, &w[k + 1], "out") &&
-           (word_is(b, &w[k], "pointed") || word_is(b, &w[k], "points") ||
-            word_is(b, &w[k], "point"));
+    return ((w[k].lex & ART_LEX_BACK) && word_is(b, &w[k + 1], "back")) ||
+           ((w[k].lex & ART_LEX_OUT) && word_is(b, &w[k + 1], "out"));
 }
 
 /* After `"…," X said` the verb ends the attribution, or is followed by where, when, how
@@ -858,7 +843,7 @@ static bool speaker_ok(const blk *b, const word *w, size_t from, size_t to) {
          ((f->lex & (ART_LEX_CUE | ART_LEX_REPORT)) && memcmp(b->s + f->ce - 2, "ed", 2) == 0)))
         return false;
     /* "the", "This": a determiner alone, but "Another", "Some". */
-    if (to - from == 1 && (f->lex & ART_LEX_DETERMINER) && !det_alone(b, f))
+    if (to - from == 1 && (f->lex & ART_LEX_DETERMINER) && !(f->lex & ART_LEX_ALONE))
         return false;
     /* "issued a statement Tuesday": a verb, not the head of a noun phrase. */
     if (word_lower(b, f) && !(f->lex & (ART_LEX_DETERMINER | ART_LEX_TITLE | ART_LEX_GROUP)) &&
@@ -1460,12 +1445,13 @@ static int attrib_before(art_quotes *q, const blk *b, size_t lo, size_t open, at
                !(w[end - 2].lex & ART_LEX_DETERMINER))
             end--;
         /* "went on to say,"; "interrupted me to announce,": the sentence's subject, when
-         * it names someone. */
+         * it names someone; not "wanted to say,", which says nothing was said. */
         if (word_is(b, &w[end - 1], "to")) {
             if (!(end >= c0 + 4 && word_is(b, &w[end - 2], "on") &&
                   (word_is(b, &w[end - 3], "went") || word_is(b, &w[end - 3], "goes")))) {
                 size_t ss, se;
-                if (cut || !sentence_subject(b, w, n, &ss, &se) || se >= end - 1 ||
+                if (cut || end < 2 || (w[end - 2].lex & ART_LEX_UNSAID) ||
+                    !sentence_subject(b, w, n, &ss, &se) || se >= end - 1 ||
                     !named_subject(b, w, ss, se) || !speaker_ok(b, w, ss, se))
                     return 0;
                 return attrib_set(q, b, w[ss].s, speaker_end(b, &w[se - 1], &w[se]), w[v].cs,
@@ -1561,7 +1547,8 @@ static bool cue_just_before(const blk *b, size_t lo, size_t open) {
         return true;
     if (x.last || !prev_word(b, &pos, lo, &y) || y.last)
         return false;
-    if (word_lower(b, &x) && !x.lex && word_lower_in(b, &y, ART_LEX_DETERMINER)) {
+    if (word_lower(b, &x) && !(x.lex & ~(ART_LEX_UNSAID | ART_LEX_BACK | ART_LEX_OUT)) &&
+        word_lower_in(b, &y, ART_LEX_DETERMINER)) {
         /* "called his opponent "Senator Lee"": a determiner and a noun for object. */
         if (!prev_word(b, &pos, lo, &y) || y.last)
             return false;
