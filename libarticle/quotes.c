@@ -825,7 +825,10 @@ static bool speaker_ok(const blk *b, const word *w, size_t from, size_t to) {
         return false;
     const word *f = &w[from];
     uint32_t c = word_first(b, f);
-    if (f->lex & (ART_LEX_PREPOSITION | ART_LEX_OPENER | ART_LEX_SUBORDINATOR))
+    /* One capitalised word is a name, even one that is also a preposition: `"…," From
+     * said.` */
+    if ((f->lex & (ART_LEX_PREPOSITION | ART_LEX_OPENER | ART_LEX_SUBORDINATOR)) &&
+        !(to - from == 1 && capitalised(b, f) && (f->lex & ART_LEX_PREPOSITION)))
         return false;
     if (word_is(b, f, "who")) /* "Ann Lee, who said": the relative pronoun, as written */
         return to - from == 1;
@@ -856,16 +859,23 @@ static bool speaker_ok(const blk *b, const word *w, size_t from, size_t to) {
         return true;
     if (f->lex & (ART_LEX_DETERMINER | ART_LEX_TITLE | ART_LEX_GROUP))
         return true;
-    if ((f->lex & (ART_LEX_BREAKER | ART_LEX_CUE | ART_LEX_ADVERB | ART_LEX_SUBORDINATOR)) ||
+    /* A verb of speech that is one only after a quotation is an adjective here: "state
+     * Sen. Ann Lee". */
+    unsigned verb = (f->lex & ART_LEX_AFTER) ? 0u : ART_LEX_CUE;
+    if ((f->lex & (ART_LEX_BREAKER | verb | ART_LEX_ADVERB | ART_LEX_SUBORDINATOR)) ||
         !is_letter(c) || ends_ing(b, f))
         return false;
-    if (to - from <= 3 && looks_plural(b, f)) /* "officials", "state prosecutors" */
+    /* "officials", "state prosecutors", "federal prosecutors" */
+    bool group = to - from == 2 && (w[to - 1].lex & (ART_LEX_GROUP | ART_LEX_PERSON)) &&
+                 !f->lex && !is_digit(c) && !ends_ing(b, f);
+    if (to - from <= 3 && (looks_plural(b, f) || group))
         return true;
     /* Lower-case words before a name: "election law expert Rick Hasen". */
     for (size_t k = from; k < to && k < from + 5; k++) {
         if (capitalised(b, &w[k]))
             return true;
-        if (w[k].last || (w[k].lex & (ART_LEX_BREAKER | ART_LEX_CUE | ART_LEX_PRONOUN)) ||
+        if (w[k].last || (w[k].lex & (ART_LEX_BREAKER | ART_LEX_PRONOUN)) ||
+            ((w[k].lex & ART_LEX_CUE) && !(w[k].lex & ART_LEX_AFTER)) ||
             ends_ing(b, &w[k]))
             return false;
     }
@@ -1185,9 +1195,11 @@ static int attrib_after(art_quotes *q, const blk *b, size_t qs, size_t qe, size_
         w[1].last == 0)
         return speaker_after_cue(q, b, w, 2, nw, w[0].cs, w[1].ce, out);
     if (is_cue_as(b, w, 0, nw, ART_LEX_CUE, object)) { /* `"…," read the email.` */
-        if (w[0].last || !(w[0].lex & ART_LEX_INVERTS))
+        if (w[0].last)
             return 0;
-        return speaker_after_cue(q, b, w, 1, nw, w[0].cs, w[0].ce, out);
+        /* Not inverted, it may be an adjective: `"…," state Sen. Ann Lee said.` */
+        if (w[0].lex & ART_LEX_INVERTS)
+            return speaker_after_cue(q, b, w, 1, nw, w[0].cs, w[0].ce, out);
     }
     size_t k = 1;
     for (;; k++) {

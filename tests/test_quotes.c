@@ -1166,6 +1166,13 @@ START_TEST(outer_speakers_and_labels) {
 END_TEST
 
 START_TEST(phrasal_passive_and_outer) {
+    /* A lower-case group noun after its adjective; a one-word name that is also a
+     * preposition; a verb of speech that is an adjective here. */
+    said("\"The harm is incalculable,\" federal prosecutors wrote in a filing.\n",
+         "The harm is incalculable,", "federal prosecutors", "wrote");
+    said("\"Our challenge was clear,\" From said.\n", "Our challenge was clear,", "From", "said");
+    said("\"We can only wonder,\" state Sen. Ann Lee said in a statement.\n",
+         "We can only wonder,", "state Sen. Ann Lee", "said");
     said("\"The stock has not done well,\" Mr. Rubel pointed out.\n",
          "The stock has not done well,", "Mr. Rubel", "pointed out");
     said("\"They want free stuff,\" Jo Kim shot back with a laugh.\n", "They want free stuff,",
