@@ -2559,7 +2559,15 @@ static bool block_end(art_quotes *q, const blk *b) {
         size_t before_lo = prev_end;
         if (conditional && before_lo < d_end)
             before_lo = d_end;
-        size_t after_hi = j + 1 < q->npairs ? q->pairs[j + 1].open : b->len;
+        /* Words after the quotation run up to the next one, or through it when it is a
+         * title or a few words (`"…," Jo Kim, wearing "Lee 2024" pins, said.`). */
+        size_t nx = j + 1;
+        while (nx < q->npairs && nx < j + 3 && !q->pairs[nx].cont &&
+               (is_title(b, q->pairs[nx].open + q->pairs[nx].open_len, q->pairs[nx].close) ||
+                !count_words(b, q->pairs[nx].open + q->pairs[nx].open_len, q->pairs[nx].close,
+                             SUBJECT_MIN_WORDS)))
+            nx++;
+        size_t after_hi = nx < q->npairs ? q->pairs[nx].open : b->len;
         if (!conditional && d_off != NONE && after_hi > d_off)
             after_hi = d_off;
         bool ok = p->cont ? record_chain_end(q, b, p, after_hi)

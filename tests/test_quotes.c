@@ -1128,6 +1128,12 @@ START_TEST(verbs_and_subjects) {
     ck_assert_ptr_null(article_quote_speaker(quote_at(a, 0)));
     expect_said(a, 1, "Ann Lee, the author of \"Going Viral,\"", "said");
     article_free(a);
+    /* And after a quotation, up to its verb. */
+    a = parse_ok("\"We have had better years,\" Jo Kim, wearing \"Lee 2024\" pins, said "
+                 "calmly.\n");
+    expect_counts(a, 2, 0);
+    expect_said(a, 0, "Jo Kim, wearing \"Lee 2024\" pins", "said");
+    article_free(a);
 }
 END_TEST
 
