@@ -1424,8 +1424,12 @@ static int attrib_before(art_quotes *q, const blk *b, size_t lo, size_t open, at
             break;
         }
     }
+    if (v == NONE && colon) { /* "As Ann Lee observed, the debate was over:" */
+        int r = as_credit(q, b, w, n, out);
+        return r ? r : attrib_colon_subject(q, b, w, n, cut, out);
+    }
     if (v == NONE)
-        return colon ? attrib_colon_subject(q, b, w, n, cut, out) : 0;
+        return 0;
     if (passive(b, w, v))
         return 0;
     size_t start = c0, end = v;
@@ -1589,12 +1593,18 @@ static int as_credit(art_quotes *q, const blk *b, const word *w, size_t n, attri
                                   w[i + 1].cs, w[i + 2].ce, out);
             continue;
         }
-        for (size_t j = i + 2; j + 1 < n && j < i + 10; j++) {
+        for (size_t j = i + 2; j < n && j < i + 10; j++) {
             if (w[j - 1].last && !abbrev_period(b, &w[j - 1]))
                 break;
-            if (word_is(b, &w[j], "put") && !w[j].last && word_is(b, &w[j + 1], "it")) {
+            /* "as Ann Lee observed,", "as the report notes:" */
+            bool put = j + 1 < n && word_is(b, &w[j], "put") && !w[j].last &&
+                       word_is(b, &w[j + 1], "it");
+            if (put || (word_lower_in(b, &w[j], ART_LEX_CUE) && !(w[j].lex & ART_LEX_AFTER) &&
+                        w[j].cs == w[j].s &&
+                        (w[j].last == ',' || w[j].last == ':' || j + 1 == n))) {
                 if (speaker_ok(b, w, i + 1, j))
-                    return attrib_set(q, b, w[i + 1].s, w[j - 1].e, w[j].cs, w[j + 1].ce, out);
+                    return attrib_set(q, b, w[i + 1].s, w[j - 1].e, w[j].cs,
+                                      put ? w[j + 1].ce : w[j].ce, out);
                 break;
             }
         }

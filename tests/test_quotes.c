@@ -1205,6 +1205,11 @@ START_TEST(phrasal_passive_and_outer) {
     /* Parenthetical credits, before or after the quotation. */
     said("He owed it to, as an American diplomat put it, an \"extreme makeover\" last year.\n",
          "extreme makeover", "an American diplomat", "put it");
+    article *b = parse_ok("Of course, as Jo Kim of the Ledger observed, the winner was not on "
+                          "the stage:\n\n\"The clear winner was the network.\"\n");
+    expect_counts(b, 1, 0);
+    expect_said(b, 0, "Jo Kim of the Ledger", "observed");
+    article_free(b);
     said("The plan was \"a real disaster,\" as Ann Lee put it on Monday.\n",
          "a real disaster,", "Ann Lee", "put it");
     said("It was \"extreme carelessness\" – as described by Director Jo Kim – in the end.\n",
