@@ -1929,6 +1929,27 @@ static int attrib_trailing(art_quotes *q, const blk *b, size_t qs, size_t trail,
     return attrib_after(q, b, qs, qs, trail, hi, &t, &th, out);
 }
 
+/* Whether the words of the sentence before the opening mark at `open` only lead into the
+ * quotation: "But", "Now,", "Unless rivals quit the race,"; no verb of speech, no subject
+ * before a verb. Such a quotation opens its sentence as far as inheriting goes. */
+static bool only_lead(const blk *b, size_t lo, size_t open) {
+    size_t pos = open, n = 0;
+    word x;
+    bool comma = false, openers = true;
+    while (prev_word(b, &pos, lo, &x)) {
+        if (n > 0 && (x.last == '.' || x.last == '!' || x.last == '?' || x.last == ':') &&
+            !abbrev_period(b, &x))
+            break;
+        if (n == 0)
+            comma = x.last == ',';
+        if (++n > LEAD_MAX_WORDS || word_lower_in(b, &x, ART_LEX_CUE | ART_LEX_REPORT) ||
+            (x.lex & ART_LEX_PRONOUN))
+            return false;
+        openers = openers && (x.lex & (ART_LEX_OPENER | ART_LEX_ADVERB));
+    }
+    return n > 0 && (openers || comma);
+}
+
 /* Attribution of a quotation: its own sentence after the closing mark, else before the
  * opening mark. [qs, qe) is its text in this block; [before_lo, qopen) and [after_lo,
  * after_hi) the text around it, up to the neighbouring quotations. *sent_start tells
@@ -1974,7 +1995,9 @@ static int attribute(art_quotes *q, const blk *b, size_t qs, size_t qe, size_t a
     bool at_lo;
     r = attrib_in_sentence(q, b, before_lo, qopen, count_words(b, qs, qe, SUBJECT_MIN_WORDS),
                            &words, &at_lo, out);
-    *sent_start = words == 0;
+    *sent_start = words == 0 ||
+                  (!r && words <= LEAD_MAX_WORDS && count_words(b, qs, qe, SUBJECT_MIN_WORDS) &&
+                   only_lead(b, before_lo, qopen));
     if (r || !at_lo || words == 0 || before_lo == 0 || !q->prev.speaker)
         return r;
     /* `"…," said X, "…"`, `X called it "…" and "…"`: the sentence of the quotation before. */

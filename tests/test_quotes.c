@@ -1068,6 +1068,23 @@ START_TEST(credit_lines) {
 }
 END_TEST
 
+START_TEST(after_a_leading_phrase) {
+    /* A quotation after only a leading phrase opens its sentence for inheriting. */
+    article *a = parse_ok("\"We were not happy at first,\" said Jo Kim, head of policy. Now, "
+                          "\"there is a sizable constituency for it in business.\"\n\n"
+                          "\"It was close,\" she said. But \"the result stands and we will "
+                          "move on.\"\n\n"
+                          "The council met on Monday.\n\n"
+                          "The plan failed. Now, \"a new approach is needed for this city.\"\n");
+    expect_counts(a, 5, 0);
+    expect_inherited(a, 1, "Jo Kim");
+    expect_inherited(a, 3, "she");
+    /* Not with no speaker in reach. */
+    ck_assert_ptr_null(article_quote_speaker(quote_at(a, 4)));
+    article_free(a);
+}
+END_TEST
+
 START_TEST(after_reported_speech) {
     /* A quotation that opens a sentence after reported speech in its paragraph goes on with
      * its speaker; the next paragraph's does not (that would cost a look at the end of every
@@ -1553,6 +1570,7 @@ int main(void) {
     tcase_add_test(tc, outer_speakers_and_labels);
     tcase_add_test(tc, phrasal_passive_and_outer);
     tcase_add_test(tc, after_reported_speech);
+    tcase_add_test(tc, after_a_leading_phrase);
     tcase_add_test(tc, speaker_after);
     tcase_add_test(tc, speaker_before);
     tcase_add_test(tc, titles_and_coordination);
