@@ -61,6 +61,7 @@ typedef struct pair {
     uint8_t open_len, close_len;
     bool cont;          /* closes the quotation continued from earlier paragraphs */
     bool alnum;         /* a letter or digit between the marks */
+    uint8_t minor;      /* minor_pair(): 0 not known yet, 1 a title or a few words, 2 not */
 } pair;
 
 typedef struct attrib {
@@ -81,6 +82,9 @@ typedef struct blk {
     word_memo *memo; /* words made in this block, by start offset */
     unsigned gen;    /* entries of other blocks are stale */
 } blk;
+
+/* Offset segments of a paragraph kept for the next one: most have one or two. */
+#define PREV_SEGS_MAX 8
 
 struct art_quotes {
     art_ctx *c;
@@ -135,6 +139,16 @@ struct art_quotes {
 
     word_memo *memo;
     unsigned memo_gen; /* of the current block; 0 is never used */
+
+    /* The last prose block, kept for a quotation that opens the next one with no speaker
+     * when it had no quotation and ends a sentence: its text (the article's), a copy of
+     * its segments (a block with more is not kept) and its memo generation. */
+    const char *prev_s;
+    size_t prev_len, prev_block;
+    art_seg prev_segs[PREV_SEGS_MAX];
+    size_t prev_nsegs;
+    unsigned prev_gen;
+    bool prev_quoteless;
 
     /* Per block, computed lazily while scanning forward. */
     size_t alnum_upto, last_alnum;
@@ -644,30 +658,29 @@ static bool possessive(const blk *b, const word *w) {
 /* A verb folded into a word: "That's", "I'm", "aren't", "they've" name nobody. */
 static bool contraction(const blk *b, const word *w) {
     size_t n = w->ce - w->cs;
-    const char *s = b->s + w->cs, *e = s + n;
-    size_t ap = NONE; /* where the apostrophe starts */
-    for (size_t i = n; i-- > 0 && n - i <= 6;)
-        if (s[i] == '\'' || (i + 2 < n && memcmp(s + i, "\xE2\x80\x99", 3) == 0)) {
-            ap = i;
-            break;
-        }
-    if (ap == NONE || ap == 0)
+    const unsigned char *s = (const unsigned char *)b->s + w->cs;
+    /* The apostrophe, straight or curly, is one or two letters from the end. */
+    size_t tl, ap;
+    if (n >= 3 && s[n - 2] == '\'')
+        tl = 1, ap = n - 2;
+    else if (n >= 4 && s[n - 3] == '\'')
+        tl = 2, ap = n - 3;
+    else if (n >= 5 && s[n - 2] == 0x99 && s[n - 3] == 0x80 && s[n - 4] == 0xE2)
+        tl = 1, ap = n - 4;
+    else if (n >= 6 && s[n - 3] == 0x99 && s[n - 4] == 0x80 && s[n - 5] == 0xE2)
+        tl = 2, ap = n - 5;
+    else
         return false;
-    size_t al = s[ap] == '\'' ? 1 : 3;
-    const char *t = s + ap + al;
-    size_t tl = (size_t)(e - t);
-    if (tl == 1 && (*t == 'm' || *t == 'd'))
-        return true;
-    if (tl == 2 && (memcmp(t, "re", 2) == 0 || memcmp(t, "ve", 2) == 0 ||
-                    memcmp(t, "ll", 2) == 0))
-        return true;
-    if (tl == 1 && *t == 't' && s[ap - 1] == 'n')
+    const unsigned char *t = s + n - tl;
+    if (tl == 2)
+        return memcmp(t, "re", 2) == 0 || memcmp(t, "ve", 2) == 0 || memcmp(t, "ll", 2) == 0;
+    if (*t == 'm' || *t == 'd' || (*t == 't' && s[ap - 1] == 'n'))
         return true;
     /* "It's", "that's", "there's": not a possessive. */
-    return tl == 1 && *t == 's' &&
+    return *t == 's' &&
            ((ap == 5 && (memcmp(s, "there", 5) == 0 || memcmp(s, "There", 5) == 0)) ||
-            (art_lex_lookup(s, ap) & (ART_LEX_PRONOUN | ART_LEX_DETERMINER | ART_LEX_BREAKER |
-                                      ART_LEX_TIME)) != 0);
+            (art_lex_lookup((const char *)s, ap) &
+             (ART_LEX_PRONOUN | ART_LEX_DETERMINER | ART_LEX_BREAKER | ART_LEX_TIME)) != 0);
 }
 
 static bool ends_ing(const blk *b, const word *w) {
@@ -744,7 +757,8 @@ static bool to_before_noun(const blk *b, const word *w, size_t k, size_t n) {
 
 /* A verb and its particle that together report speech: "shot back", "pointed out". */
 static bool phrasal_cue(const blk *b, const word *w, size_t k, size_t n) {
-    if (k + 1 >= n || w[k].last || !word_lower(b, &w[k]))
+    if (!(w[k].lex & (ART_LEX_BACK | ART_LEX_OUT)) || k + 1 >= n || w[k].last ||
+        !word_lower(b, &w[k]))
         return false;
     return ((w[k].lex & ART_LEX_BACK) && word_is(b, &w[k + 1], "back")) ||
            ((w[k].lex & ART_LEX_OUT) && word_is(b, &w[k + 1], "out"));
@@ -789,6 +803,14 @@ static bool as_subject(const blk *b, const word *w, size_t k, size_t end) {
            (capitalised(b, &w[k + 1]) || word_lower_in(b, &w[k + 1], ART_LEX_DETERMINER));
 }
 
+/* Whether "who", "that" or "which" is among w[from..to). */
+static bool clause_before(const blk *b, const word *w, size_t from, size_t to) {
+    for (size_t k = from; k < to; k++)
+        if (word_is(b, &w[k], "who") || word_is(b, &w[k], "that") || word_is(b, &w[k], "which"))
+            return true;
+    return false;
+}
+
 /* Whether words w[from..to) can name a speaker: a name, a title, a noun phrase with a
  * determiner, a lone pronoun, coordinated ones; not a clause. */
 static bool speaker_ok(const blk *b, const word *w, size_t from, size_t to) {
@@ -799,11 +821,9 @@ static bool speaker_ok(const blk *b, const word *w, size_t from, size_t to) {
     bool relative = false; /* in ", who …": a clause is fine there */
     if (contraction(b, &w[from]))
         return false;
-    bool clause = false; /* after "who", "that": "an aide who didn't want to be named" */
     for (size_t k = from + 1; k < to; k++) {
-        clause = clause || word_is(b, &w[k], "who") || word_is(b, &w[k], "that") ||
-                 word_is(b, &w[k], "which");
-        if (contraction(b, &w[k]) && !clause)
+        /* Not after "who", "that": "an aide who didn't want to be named". */
+        if (contraction(b, &w[k]) && !clause_before(b, w, from + 1, k))
             return false;
         /* ", who …" and a name's appositive (", attorney for the groups that sued,"). */
         if (w[k - 1].last == ',')
@@ -2032,6 +2052,29 @@ static int attrib_reported(art_quotes *q, const blk *b, size_t lo, size_t open, 
     return r;
 }
 
+/* A quotation that opens a paragraph, with no speaker in reach, after a paragraph with no
+ * quotation: the last sentence of that paragraph, when it reports speech or has a subject
+ * that names someone (`Viguerie is upbeat about the race.` then `"Not only can he win, …"`).
+ * Only looked at for such a quotation, so that other paragraphs cost nothing. */
+static int attrib_prev_block(art_quotes *q, const blk *b, attrib *out) {
+    if (!q->prev_quoteless || q->prev_block + 1 != b->block ||
+        (q->cur && b->block <= q->cur_block + 1))
+        return 0;
+    blk pb = {q->prev_s, q->prev_len, q->prev_segs, q->prev_nsegs, q->prev_block, q->memo,
+              q->prev_gen};
+    size_t pos = pb.len, words;
+    bool at_lo;
+    word x;
+    if (!prev_word(&pb, &pos, 0, &x) || x.last != '.' || abbrev_period(&pb, &x) ||
+        x.ce <= x.cs)
+        return 0;
+    attrib at;
+    int r = attrib_in_sentence(q, &pb, 0, x.ce, 1, &words, &at_lo, &at);
+    if (r > 0)
+        *out = at;
+    return r;
+}
+
 /* A quotation with no cue of its own goes on with the speaker of the reported speech
  * before it, who is then the current speaker. */
 static void go_on(art_quotes *q, article_quote *r, const article_speaker *sp, size_t block) {
@@ -2183,7 +2226,7 @@ static bool close_mark(art_quotes *q, const blk *b, int fam, size_t i, size_t le
     if (!art_grow(&q->a->mem, (void **)&q->pairs, &q->pairs_cap, q->npairs + 1,
                   sizeof *q->pairs))
         return false;
-    q->pairs[q->npairs++] = (pair){e.off, i, e.len, (uint8_t)len, e.cont, alnum};
+    q->pairs[q->npairs++] = (pair){e.off, i, e.len, (uint8_t)len, e.cont, alnum, 0};
     return true;
 }
 
@@ -2486,6 +2529,8 @@ static bool record_single(art_quotes *q, const blk *b, const pair *p, size_t bef
         at = q->intro;
     if (!at.speaker && sent_start && !conditional) {
         int k = attrib_reported(q, b, before_lo, p->open, &at);
+        if (k == 0 && p->open == 0)
+            k = attrib_prev_block(q, b, &at);
         if (k < 0)
             return false;
         reported = k > 0;
@@ -2570,6 +2615,18 @@ static bool record_chain_end(art_quotes *q, const blk *b, const pair *p, size_t 
     return push_record(q, &r, false);
 }
 
+/* Whether the quotation of pair p is a title or a few words, which the words around it
+ * may be read through; worked out once per pair. */
+static bool minor_pair(const blk *b, pair *p) {
+    if (!p->minor) {
+        size_t qs = p->open + p->open_len;
+        p->minor = is_title(b, qs, p->close) || !count_words(b, qs, p->close, SUBJECT_MIN_WORDS)
+                       ? 1
+                       : 2;
+    }
+    return p->minor == 1;
+}
+
 /* After the scan: publish the block's quotations and settle what stays open. */
 static bool block_end(art_quotes *q, const blk *b) {
     /* The outermost double mark or guillemet still open may go on in the next paragraph;
@@ -2595,10 +2652,7 @@ static bool block_end(art_quotes *q, const blk *b) {
         /* Words after the quotation run up to the next one, or through it when it is a
          * title or a few words (`"…," Jo Kim, wearing "Lee 2024" pins, said.`). */
         size_t nx = j + 1;
-        while (nx < q->npairs && nx < j + 3 && !q->pairs[nx].cont &&
-               (is_title(b, q->pairs[nx].open + q->pairs[nx].open_len, q->pairs[nx].close) ||
-                !count_words(b, q->pairs[nx].open + q->pairs[nx].open_len, q->pairs[nx].close,
-                             SUBJECT_MIN_WORDS)))
+        while (nx < q->npairs && nx < j + 3 && !q->pairs[nx].cont && minor_pair(b, &q->pairs[nx]))
             nx++;
         size_t after_hi = nx < q->npairs ? q->pairs[nx].open : b->len;
         if (!conditional && d_off != NONE && after_hi > d_off)
@@ -2611,8 +2665,7 @@ static bool block_end(art_quotes *q, const blk *b) {
          * sentence: `Lee, the author of "Going Viral," said it was "…"`. */
         bool words = !p->cont && !conditional && q->a->quote_count > 0 &&
                      !q->a->quotes[q->a->quote_count - 1].speaker &&
-                     (is_title(b, p->open + p->open_len, p->close) ||
-                      !count_words(b, p->open + p->open_len, p->close, SUBJECT_MIN_WORDS));
+                     minor_pair(b, &q->pairs[j]);
         if (!words)
             prev_end = p->close + p->close_len;
         if (!conditional)
@@ -2676,6 +2729,22 @@ static bool intro_end(art_quotes *q, const blk *b) {
     return attrib_before(q, b, lo, te, &q->intro) >= 0;
 }
 
+/* Keeps block b as the last one for attrib_prev_block() when it had no quotation and its
+ * text ends with a period. */
+static void keep_block(art_quotes *q, const blk *b, bool quoteless) {
+    q->prev_quoteless = quoteless && b->len > 0 && b->s[b->len - 1] == '.' &&
+                        b->nsegs <= PREV_SEGS_MAX;
+    if (!q->prev_quoteless)
+        return;
+    for (size_t i = 0; i < b->nsegs; i++)
+        q->prev_segs[i] = b->segs[i];
+    q->prev_s = b->s;
+    q->prev_len = b->len;
+    q->prev_nsegs = b->nsegs;
+    q->prev_block = b->block;
+    q->prev_gen = b->gen;
+}
+
 /* ---- entry points --------------------------------------------------------------------- */
 
 art_quotes *art_quotes_new(art_ctx *c) {
@@ -2737,6 +2806,7 @@ article_status art_quotes_block(art_quotes *q, size_t block, const char *text, s
         return art_nomem(q->c);
     if (!scan(q, &b, cont ? mark_len : 0) || !block_end(q, &b) || !intro_end(q, &b))
         return art_nomem(q->c);
+    keep_block(q, &b, !cont && q->npairs == 0 && !q->pending);
     if (!q->pending)
         return flush_warnings(q);
     return ARTICLE_OK;

@@ -1086,9 +1086,8 @@ START_TEST(after_a_leading_phrase) {
 END_TEST
 
 START_TEST(after_reported_speech) {
-    /* A quotation that opens a sentence after reported speech in its paragraph goes on with
-     * its speaker; the next paragraph's does not (that would cost a look at the end of every
-     * paragraph). */
+    /* A quotation that opens a sentence after reported speech goes on with its speaker, in
+     * its paragraph or opening the next one when that has no quotation. */
     const char *md = "Lee argued that the plan had failed. \"We have to start again.\"\n\n"
                      "Park said in an email that the rules were broken.\n\n"
                      "\"In light of this breach, we need new ones.\"\n\n"
@@ -1096,7 +1095,7 @@ START_TEST(after_reported_speech) {
     article *a = parse_ok(md);
     expect_counts(a, 4, 0);
     expect_inherited(a, 0, "Lee");
-    ck_assert_ptr_null(article_quote_speaker(quote_at(a, 1)));
+    expect_inherited(a, 1, "Park");
     expect_said(a, 2, "Jo Kim", "said");
     expect_inherited(a, 3, "Jo Kim"); /* not "who": that sentence is the quotation's */
     article_free(a);
@@ -1104,6 +1103,17 @@ START_TEST(after_reported_speech) {
     a = parse_ok("The plan had failed. \"We have to start again.\"\n");
     expect_counts(a, 1, 0);
     ck_assert_ptr_null(article_quote_speaker(quote_at(a, 0)));
+    article_free(a);
+    /* A paragraph with no quotation whose last sentence has a subject naming someone: the
+     * next paragraph's opening quotation is theirs; not past another paragraph, nor after
+     * a subject that names nobody. */
+    a = parse_ok("Ann Lee is upbeat about the race.\n\n\"We can win this in November.\"\n\n"
+                 "The vote is on Tuesday.\n\n\"Nobody knows what happens next.\"\n\n"
+                 "Jo Kim spoke first.\n\nThe hall was full.\n\n\"It was a long night.\"\n");
+    expect_counts(a, 3, 0);
+    expect_inherited(a, 0, "Ann Lee");
+    ck_assert_ptr_null(article_quote_speaker(quote_at(a, 1)));
+    ck_assert_ptr_null(article_quote_speaker(quote_at(a, 2)));
     article_free(a);
 }
 END_TEST
