@@ -1760,6 +1760,9 @@ static bool quote_ended_sentence(const blk *b, size_t end) {
 /* A cue earlier in the quotation's sentence: `X said the plan was "a disgrace"`, `X called
  * it "…"`, `…, saying "…"`. Words back from the opening mark to the sentence start. *words
  * gets how many there are (0: the quotation starts its sentence). */
+static bool current_subject(const art_quotes *q, const blk *b, const word *w, size_t from,
+                            size_t to);
+
 static int attrib_in_sentence(art_quotes *q, const blk *b, size_t lo, size_t open,
                               size_t min_words, size_t *words, bool *at_lo, attrib *out) {
     size_t pos = open;
@@ -1931,14 +1934,21 @@ static int attrib_in_sentence(art_quotes *q, const blk *b, size_t lo, size_t ope
         !sentence_subject(b, w, n, &start, &end) ||
         !word_lower(b, &w[end]) || !speaker_ok(b, w, start, end))
         return 0;
+    /* Two or three words: only when the subject is the speaker of the moment ("He also
+     * called it "a disgrace"" after his quotation). */
+    if (min_words == 1 && !current_subject(q, b, w, start, end))
+        return 0;
     bool named = false;
     for (size_t k = start; k < end; k++)
         if (name_word(b, &w[k]) || (w[k].lex & ART_LEX_PRONOUN))
             named = true;
     if (!named || word_is(b, &w[start], "it") || word_is(b, &w[start], "this"))
         return 0;
-    return attrib_set(q, b, w[start].s, speaker_end(b, &w[end - 1], &w[end]), w[end].cs,
-                      w[end].ce, out);
+    size_t v = end; /* the verb, past adverbs ("also offered") */
+    while (v + 1 < n && is_adverb(b, &w[v]) && !w[v].last)
+        v++;
+    return attrib_set(q, b, w[start].s, speaker_end(b, &w[end - 1], &w[end]), w[v].cs,
+                      w[v].ce, out);
 }
 
 /* `… "a disgrace" for the party, he said.`: the clause that ends the sentence after the
@@ -1947,6 +1957,19 @@ static int attrib_trailing(art_quotes *q, const blk *b, size_t qs, size_t trail,
                            attrib *out) {
     size_t t, th;
     return attrib_after(q, b, qs, qs, trail, hi, &t, &th, out);
+}
+
+/* Whether the subject w[from..to) of a sentence is the speaker of the moment: a personal
+ * pronoun while the last speaker is in reach, or the last name seen, by its last word. */
+static bool current_subject(const art_quotes *q, const blk *b, const word *w, size_t from,
+                            size_t to) {
+    if (to - from == 1 && (w[from].lex & ART_LEX_PRONOUN))
+        return q->cur && b->block <= q->cur_block + 1 && !word_is(b, &w[from], "it");
+    const word *x = &w[to - 1];
+    size_t len = x->ce - x->cs;
+    return q->last_name && name_word(b, x) && q->last_name_len >= len &&
+           memcmp(q->last_name + q->last_name_len - len, b->s + x->cs, len) == 0 &&
+           (q->last_name_len == len || q->last_name[q->last_name_len - len - 1] == ' ');
 }
 
 /* Whether the words of the sentence before the opening mark at `open` only lead into the
@@ -2013,8 +2036,8 @@ static int attribute(art_quotes *q, const blk *b, size_t qs, size_t qe, size_t a
     }
     size_t words;
     bool at_lo;
-    r = attrib_in_sentence(q, b, before_lo, qopen, count_words(b, qs, qe, SUBJECT_MIN_WORDS),
-                           &words, &at_lo, out);
+    size_t size = count_words(b, qs, qe, SUBJECT_MIN_WORDS) ? 2 : count_words(b, qs, qe, 2);
+    r = attrib_in_sentence(q, b, before_lo, qopen, size, &words, &at_lo, out);
     *sent_start = words == 0 ||
                   (!r && words <= LEAD_MAX_WORDS && count_words(b, qs, qe, SUBJECT_MIN_WORDS) &&
                    only_lead(b, before_lo, qopen));
@@ -2069,7 +2092,7 @@ static int attrib_prev_block(art_quotes *q, const blk *b, attrib *out) {
         x.ce <= x.cs)
         return 0;
     attrib at;
-    int r = attrib_in_sentence(q, &pb, 0, x.ce, 1, &words, &at_lo, &at);
+    int r = attrib_in_sentence(q, &pb, 0, x.ce, 2, &words, &at_lo, &at);
     if (r > 0)
         *out = at;
     return r;

@@ -1068,6 +1068,25 @@ START_TEST(credit_lines) {
 }
 END_TEST
 
+START_TEST(short_quotes_of_the_speaker) {
+    /* Two or three quoted words with no verb of speech are the subject's only when the
+     * subject is the speaker of the moment. */
+    article *a = parse_ok("\"We will win,\" Ann Lee said. She also offered a \"big tent\" "
+                          "to everyone.\n\n"
+                          "Later Lee proposed \"open borders\" in a speech.\n\n"
+                          "Jo Kim spoke next. The \"reform\" passed anyway.\n");
+    expect_counts(a, 4, 0);
+    expect_said(a, 1, "She", "offered");
+    expect_said(a, 2, "Lee", "proposed");
+    ck_assert_ptr_null(article_quote_speaker(quote_at(a, 3)));
+    article_free(a);
+    a = parse_ok("Jo Kim spoke on Monday. Ann Lee offered a \"big tent\" party.\n");
+    expect_counts(a, 1, 0);
+    ck_assert_ptr_null(article_quote_speaker(quote_at(a, 0)));
+    article_free(a);
+}
+END_TEST
+
 START_TEST(after_a_leading_phrase) {
     /* A quotation after only a leading phrase opens its sentence for inheriting. */
     article *a = parse_ok("\"We were not happy at first,\" said Jo Kim, head of policy. Now, "
@@ -1581,6 +1600,7 @@ int main(void) {
     tcase_add_test(tc, phrasal_passive_and_outer);
     tcase_add_test(tc, after_reported_speech);
     tcase_add_test(tc, after_a_leading_phrase);
+    tcase_add_test(tc, short_quotes_of_the_speaker);
     tcase_add_test(tc, speaker_after);
     tcase_add_test(tc, speaker_before);
     tcase_add_test(tc, titles_and_coordination);
