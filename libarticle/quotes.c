@@ -1710,8 +1710,13 @@ static bool sentence_subject(const blk *b, const word *w, size_t n, size_t *from
              memcmp(e0 - 2, "ed", 2) == 0)) {
             lead = k == s0 || !word_lower_in(b, &w[s0 + 1], ART_LEX_CUE | ART_LEX_REPORT);
         }
-        /* "Portsmouth, N.H.,": a place's state after a leading phrase. */
+        /* "Portsmouth, N.H.,", "in Salem, New Hampshire, Trump": a place's state after a
+         * leading phrase that ends with the place, when a name follows. */
         if (!lead && phrase > 0 && k == s0 && memchr(b->s + f->cs, '.', f->ce - f->cs))
+            lead = true;
+        if (!lead && phrase > 0 && k < s0 + 2 && k + 1 < n && capitalised(b, &w[s0 - 1]) &&
+            capitalised(b, f) && capitalised(b, &w[k]) && !(f->lex & ART_LEX_TITLE) &&
+            name_word(b, &w[k + 1]))
             lead = true;
         if (!lead)
             break;

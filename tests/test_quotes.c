@@ -1244,6 +1244,9 @@ START_TEST(phrasal_passive_and_outer) {
     said("Rivals were quick to react, with Ann Lee tweeting that it was \"a disaster for "
          "them.\"\n",
          "a disaster for them.", "Ann Lee", "tweeting");
+    said("Speaking at a rally in Salem, New Hampshire, Lee attacked Kim, calling him \"a "
+         "total stiff.\"\n",
+         "a total stiff.", "Lee", "calling");
     said("Ann Lee interrupted me in mid-sentence to announce, \"We are done here.\"\n",
          "We are done here.", "Ann Lee", "announce");
     said("After the debate, Jo Kim told reporters she thought Lee had \"made up the story.\"\n",
