@@ -1892,7 +1892,8 @@ static int attrib_in_sentence(art_quotes *q, const blk *b, size_t lo, size_t ope
             while (start > 0 && (!w[start - 1].last || abbrev_period(b, &w[start - 1])) &&
                    !(w[start - 1].lex & ART_LEX_PRONOUN) &&
                    !(word_lower(b, &w[start - 1]) &&
-                     (w[start - 1].lex & (ART_LEX_BREAKER | ART_LEX_CUE | ART_LEX_REPORT))) &&
+                     (w[start - 1].lex & (ART_LEX_BREAKER | ART_LEX_CUE | ART_LEX_REPORT |
+                                          ART_LEX_SUBORDINATOR))) &&
                    !(is_and_or(b, &w[start - 1]) && start >= 2 && word_lower(b, &w[start - 2])))
                 start--;
             if (start == 0 && cut)

@@ -1247,6 +1247,10 @@ START_TEST(phrasal_passive_and_outer) {
     said("Speaking at a rally in Salem, New Hampshire, Lee attacked Kim, calling him \"a "
          "total stiff.\"\n",
          "a total stiff.", "Lee", "calling");
+    /* A subject ends at its verb, irregular ones too, and a clause at its conjunction. */
+    said("Jo Kim went after Lee on Sunday after the front-runner had said he was \"a "
+         "recruiter for them.\"\n",
+         "a recruiter for them.", "the front-runner", "said");
     said("Ann Lee interrupted me in mid-sentence to announce, \"We are done here.\"\n",
          "We are done here.", "Ann Lee", "announce");
     said("After the debate, Jo Kim told reporters she thought Lee had \"made up the story.\"\n",
