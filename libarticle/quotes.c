@@ -855,7 +855,9 @@ static bool speaker_ok(const blk *b, const word *w, size_t from, size_t to) {
     /* "articles from", "Signs of": a phrase cut after its preposition names nobody. */
     if (to - from > 1 && word_lower_in(b, &w[to - 1], ART_LEX_PREPOSITION) && !w[to - 1].last)
         return false;
-    if (word_is(b, f, "according") || is_adverb(b, f))
+    if (word_is(b, f, "according") || is_adverb(b, f) ||
+        ((f->lex & ART_LEX_ADVERB) && !(f->lex & ART_LEX_BREAKER) &&
+         capitalised(b, f))) /* "Just as", "First", but "Will" */
         return false;
     /* "Asked", "Acknowledging that …", "Setting aside …": a verb or participle, not a
      * name. */
@@ -1893,7 +1895,7 @@ static int attrib_in_sentence(art_quotes *q, const blk *b, size_t lo, size_t ope
                    !(w[start - 1].lex & ART_LEX_PRONOUN) &&
                    !(word_lower(b, &w[start - 1]) &&
                      (w[start - 1].lex & (ART_LEX_BREAKER | ART_LEX_CUE | ART_LEX_REPORT |
-                                          ART_LEX_SUBORDINATOR))) &&
+                                          ART_LEX_SUBORDINATOR | ART_LEX_OPENER))) &&
                    !(is_and_or(b, &w[start - 1]) && start >= 2 && word_lower(b, &w[start - 2])))
                 start--;
             if (start == 0 && cut)

@@ -1160,6 +1160,7 @@ START_TEST(verbs_and_subjects) {
         "Asked about it, \"We have no comment at this time,\" was all we got.\n",
         "The \"peace through strength\" slogan is old.\n",
         "Setting aside politics, states have \"immediate concerns about it\" now.\n",
+        "Just as \"too big to fail\" banks grew, the rules changed.\n",
     };
     for (size_t i = 0; i < sizeof none / sizeof *none; i++) {
         article *a = parse_ok(none[i]);
