@@ -11,6 +11,7 @@
  *
  * Usage: pathological [CASES_JSON]; ARTICLE_PATHOLOGICAL overrides the path, and
  * ARTICLE_PATHOLOGICAL_BOUND the bound in seconds per parse (default 10). */
+#include "json_value.h"
 #include "libarticle.h"
 
 #include <stdarg.h>
@@ -389,220 +390,6 @@ static char *run_one(tally *t, const char *name, const char *text, size_t len,
     return html;
 }
 
-/* ---- a small JSON reader for the recipe file --------------------------------------------- */
-
-typedef enum { J_NULL, J_BOOL, J_NUM, J_STR, J_ARR, J_OBJ } jtype;
-
-typedef struct jv jv;
-struct jv {
-    jtype type;
-    double num;
-    char *s; /* J_STR: decoded, NUL-terminated (may hold NUL: slen) */
-    size_t slen;
-    jv **items;  /* J_ARR, J_OBJ values */
-    char **keys; /* J_OBJ */
-    size_t count;
-};
-
-typedef struct jp {
-    const char *p, *end;
-    bool bad;
-} jp;
-
-static void jws(jp *j) {
-    while (j->p < j->end && (*j->p == ' ' || *j->p == '\n' || *j->p == '\r' || *j->p == '\t'))
-        j->p++;
-}
-
-static void jput_utf8(str *o, unsigned long c) {
-    char b[4];
-    size_t n;
-    if (c < 0x80) {
-        b[0] = (char)c;
-        n = 1;
-    } else if (c < 0x800) {
-        b[0] = (char)(0xC0 | (c >> 6));
-        b[1] = (char)(0x80 | (c & 0x3F));
-        n = 2;
-    } else if (c < 0x10000) {
-        b[0] = (char)(0xE0 | (c >> 12));
-        b[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-        b[2] = (char)(0x80 | (c & 0x3F));
-        n = 3;
-    } else {
-        b[0] = (char)(0xF0 | (c >> 18));
-        b[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-        b[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-        b[3] = (char)(0x80 | (c & 0x3F));
-        n = 4;
-    }
-    put(o, b, n);
-}
-
-static unsigned long jhex4(jp *j) {
-    unsigned long v = 0;
-    for (int i = 0; i < 4; i++) {
-        char c = j->p < j->end ? *j->p++ : 'x';
-        v <<= 4;
-        if (c >= '0' && c <= '9')
-            v |= (unsigned long)(c - '0');
-        else if (c >= 'a' && c <= 'f')
-            v |= (unsigned long)(c - 'a' + 10);
-        else if (c >= 'A' && c <= 'F')
-            v |= (unsigned long)(c - 'A' + 10);
-        else
-            j->bad = true;
-    }
-    return v;
-}
-
-static char *jstr(jp *j, size_t *len) {
-    str o = {0};
-    put(&o, "", 0);
-    j->p++; /* the opening quote */
-    while (j->p < j->end && *j->p != '"') {
-        char c = *j->p++;
-        if (c != '\\') {
-            put(&o, &c, 1);
-            continue;
-        }
-        c = j->p < j->end ? *j->p++ : 'x';
-        switch (c) {
-        case 'n': put(&o, "\n", 1); break;
-        case 't': put(&o, "\t", 1); break;
-        case 'r': put(&o, "\r", 1); break;
-        case 'b': put(&o, "\b", 1); break;
-        case 'f': put(&o, "\f", 1); break;
-        case 'u': {
-            unsigned long u = jhex4(j);
-            if (u >= 0xD800 && u < 0xDC00 && j->end - j->p >= 6 && j->p[0] == '\\' &&
-                j->p[1] == 'u') {
-                j->p += 2;
-                u = 0x10000 + ((u - 0xD800) << 10) + (jhex4(j) - 0xDC00);
-            }
-            jput_utf8(&o, u);
-            break;
-        }
-        default: put(&o, &c, 1);
-        }
-    }
-    if (j->p >= j->end)
-        j->bad = true;
-    else
-        j->p++;
-    *len = o.len;
-    return o.p;
-}
-
-static jv *jparse(jp *j, int depth) {
-    jws(j);
-    jv *v = calloc(1, sizeof *v);
-    if (!v || j->p >= j->end || depth > 64) {
-        j->bad = true;
-        return v;
-    }
-    char c = *j->p;
-    if (c == '{' || c == '[') {
-        v->type = c == '{' ? J_OBJ : J_ARR;
-        char close = c == '{' ? '}' : ']';
-        j->p++;
-        jws(j);
-        if (j->p < j->end && *j->p == close) {
-            j->p++;
-            return v;
-        }
-        while (!j->bad) {
-            char *key = NULL;
-            if (v->type == J_OBJ) {
-                jws(j);
-                size_t kl;
-                if (j->p >= j->end || *j->p != '"') {
-                    j->bad = true;
-                    break;
-                }
-                key = jstr(j, &kl);
-                jws(j);
-                if (j->p >= j->end || *j->p != ':') {
-                    j->bad = true;
-                    free(key);
-                    break;
-                }
-                j->p++;
-            }
-            v->items = realloc(v->items, (v->count + 1) * sizeof *v->items);
-            v->keys = realloc(v->keys, (v->count + 1) * sizeof *v->keys);
-            if (!v->items || !v->keys) {
-                fprintf(stderr, "pathological: out of memory\n");
-                exit(1);
-            }
-            v->keys[v->count] = key;
-            v->items[v->count++] = jparse(j, depth + 1);
-            jws(j);
-            if (j->p < j->end && *j->p == ',') {
-                j->p++;
-                continue;
-            }
-            if (j->p < j->end && *j->p == close) {
-                j->p++;
-                break;
-            }
-            j->bad = true;
-        }
-        return v;
-    }
-    if (c == '"') {
-        v->type = J_STR;
-        v->s = jstr(j, &v->slen);
-        return v;
-    }
-    if (j->end - j->p >= 4 && memcmp(j->p, "true", 4) == 0) {
-        v->type = J_BOOL;
-        v->num = 1;
-        j->p += 4;
-    } else if (j->end - j->p >= 5 && memcmp(j->p, "false", 5) == 0) {
-        v->type = J_BOOL;
-        j->p += 5;
-    } else if (j->end - j->p >= 4 && memcmp(j->p, "null", 4) == 0) {
-        j->p += 4;
-    } else {
-        char *e;
-        v->type = J_NUM;
-        v->num = strtod(j->p, &e);
-        if (e == j->p)
-            j->bad = true;
-        j->p = e;
-    }
-    return v;
-}
-
-static void jfree(jv *v) {
-    if (!v)
-        return;
-    for (size_t i = 0; i < v->count; i++) {
-        jfree(v->items[i]);
-        if (v->keys)
-            free(v->keys[i]);
-    }
-    free(v->items);
-    free(v->keys);
-    free(v->s);
-    free(v);
-}
-
-static const jv *jget(const jv *o, const char *key) {
-    if (!o || o->type != J_OBJ)
-        return NULL;
-    for (size_t i = 0; i < o->count; i++)
-        if (strcmp(o->keys[i], key) == 0)
-            return o->items[i];
-    return NULL;
-}
-
-static const char *jgets(const jv *o, const char *key) {
-    const jv *v = jget(o, key);
-    return v && v->type == J_STR ? v->s : NULL;
-}
-
 /* ---- recipes ------------------------------------------------------------------------------ */
 
 typedef struct env {
@@ -655,24 +442,24 @@ static long eval_expr(const char *p, env *e) {
     }
 }
 
-static long eval(const jv *v, env *e) {
+static long eval(const json_value *v, env *e) {
     if (!v) {
         e->bad = true;
         return 0;
     }
-    if (v->type == J_NUM)
-        return (long)v->num;
-    if (v->type == J_STR)
-        return eval_expr(v->s, e);
+    if (v->type == JSON_NUMBER)
+        return (long)v->number;
+    if (v->type == JSON_STRING)
+        return eval_expr(v->string, e);
     e->bad = true;
     return 0;
 }
 
-static void putr(str *s, const jv *unit, long times) {
-    if (!unit || unit->type != J_STR)
+static void putr(str *s, const json_value *unit, long times) {
+    if (!unit || unit->type != JSON_STRING)
         return;
     for (long i = 0; i < times; i++)
-        put(s, unit->s, unit->slen);
+        put(s, unit->string, unit->length);
 }
 
 static uint32_t ref_hash(const char *s) {
@@ -682,44 +469,44 @@ static uint32_t ref_hash(const char *s) {
     return h;
 }
 
-static void build(str *s, const jv *r, env *e, char *bad_label, size_t bad_size);
+static void build(str *s, const json_value *r, env *e, char *bad_label, size_t bad_size);
 
-static void build_part(str *s, const jv *part, env *e, char *bad_label, size_t bad_size) {
-    const jv *lit = jget(part, "literal");
-    const jv *in = jget(part, "int");
-    if (lit && lit->type == J_STR)
-        put(s, lit->s, lit->slen);
+static void build_part(str *s, const json_value *part, env *e, char *bad_label, size_t bad_size) {
+    const json_value *lit = json_get(part, "literal");
+    const json_value *in = json_get(part, "int");
+    if (lit && lit->type == JSON_STRING)
+        put(s, lit->string, lit->length);
     else if (in)
         putf(s, "%ld", eval(in, e));
-    else if (jget(part, "repeat") && !jget(part, "prefix"))
-        putr(s, jget(part, "repeat"), eval(jget(part, "times"), e));
+    else if (json_get(part, "repeat") && !json_get(part, "prefix"))
+        putr(s, json_get(part, "repeat"), eval(json_get(part, "times"), e));
     else
         build(s, part, e, bad_label, bad_size);
 }
 
 /* Append the input a recipe describes. */
-static void build(str *s, const jv *r, env *e, char *bad_label, size_t bad_size) {
-    const jv *v;
-    if ((v = jget(r, "concat"))) {
+static void build(str *s, const json_value *r, env *e, char *bad_label, size_t bad_size) {
+    const json_value *v;
+    if ((v = json_get(r, "concat"))) {
         for (size_t i = 0; i < v->count; i++)
-            build_part(s, v->items[i], e, bad_label, bad_size);
-    } else if ((v = jget(r, "for_each"))) {
-        const jv *emit = jget(r, "emit");
+            build_part(s, &v->items[i], e, bad_label, bad_size);
+    } else if ((v = json_get(r, "for_each"))) {
+        const json_value *emit = json_get(r, "emit");
         env inner = *e;
-        inner.var = jgets(v, "var");
-        long from = eval(jget(v, "from"), e), to = eval(jget(v, "to"), e);
+        inner.var = json_get_string(v, "var");
+        long from = eval(json_get(v, "from"), e), to = eval(json_get(v, "to"), e);
         for (long i = from; i < to && emit; i++) {
             inner.value = i;
             for (size_t k = 0; k < emit->count; k++)
-                build_part(s, emit->items[k], &inner, bad_label, bad_size);
+                build_part(s, &emit->items[k], &inner, bad_label, bad_size);
         }
         e->bad |= inner.bad;
-    } else if ((v = jget(r, "generator"))) {
-        if (v->type != J_STR || strcmp(v->s, "refmap_hash_collisions") != 0) {
+    } else if ((v = json_get(r, "generator"))) {
+        if (v->type != JSON_STRING || strcmp(v->string, "refmap_hash_collisions") != 0) {
             e->bad = true;
             return;
         }
-        long count = eval(jget(r, "count"), e);
+        long count = eval(json_get(r, "count"), e);
         long kept = 0;
         char label[32];
         for (long i = 0; kept < count; i++) {
@@ -732,19 +519,19 @@ static void build(str *s, const jv *r, env *e, char *bad_label, size_t bad_size)
             }
             putf(s, "[%s]: /url\n\n[%s]\n\n", label, bad_label);
         }
-    } else if (jget(r, "repeat")) {
-        const jv *pre = jget(r, "prefix"), *suf = jget(r, "suffix");
-        if (pre && pre->type == J_STR)
-            put(s, pre->s, pre->slen);
-        putr(s, jget(r, "repeat"), eval(jget(r, "times"), e));
-        if (suf && suf->type == J_STR)
-            put(s, suf->s, suf->slen);
+    } else if (json_get(r, "repeat")) {
+        const json_value *pre = json_get(r, "prefix"), *suf = json_get(r, "suffix");
+        if (pre && pre->type == JSON_STRING)
+            put(s, pre->string, pre->length);
+        putr(s, json_get(r, "repeat"), eval(json_get(r, "times"), e));
+        if (suf && suf->type == JSON_STRING)
+            put(s, suf->string, suf->length);
     } else {
         e->bad = true;
     }
 }
 
-static size_t recipe_len(const jv *recipe, long n, bool *bad) {
+static size_t recipe_len(const json_value *recipe, long n, bool *bad) {
     str s = {0};
     char label[32] = "";
     env e = {n, NULL, 0, false};
@@ -756,7 +543,7 @@ static size_t recipe_len(const jv *recipe, long n, bool *bad) {
 
 /* The smallest N whose input reaches `target` bytes (doubling, then bisection: some
  * recipes grow quadratically in N); -1 when the recipe is not understood. */
-static long n_for_size(const jv *recipe, size_t target) {
+static long n_for_size(const json_value *recipe, size_t target) {
     bool bad = false;
     long lo = 0, hi = 1;
     while (recipe_len(recipe, hi, &bad) < target && !bad) {
@@ -776,29 +563,32 @@ static long n_for_size(const jv *recipe, size_t target) {
 }
 
 /* contains_sequence: the parts, each repeated, adjacent and in order somewhere in html. */
-static int check_html(const jv *check, const char *html, env *e, const char *bad_label) {
-    const char *rule = jgets(check, "rule");
+static int check_html(const json_value *check, const char *html, env *e,
+                      const char *bad_label) {
+    const char *rule = json_get_string(check, "rule");
     if (!rule || strcmp(rule, "contains_sequence") != 0 || !html)
         return -1;
-    const jv *parts = jget(check, "parts");
+    const json_value *parts = json_get(check, "parts");
     str want = {0};
     put(&want, "", 0);
     for (size_t i = 0; parts && i < parts->count; i++) {
-        const jv *p = parts->items[i];
-        if (p->type != J_ARR || p->count != 2 || p->items[0]->type != J_STR)
+        const json_value *p = &parts->items[i];
+        if (p->type != JSON_ARRAY || p->count != 2 || p->items[0].type != JSON_STRING) {
+            free(want.p);
             return -1;
+        }
         str unit = {0};
         put(&unit, "", 0);
-        const char *u = p->items[0]->s;
+        const char *u = p->items[0].string;
         const char *hole = strstr(u, "{bad_label}");
         if (hole) {
             put(&unit, u, (size_t)(hole - u));
             puts_(&unit, bad_label);
             puts_(&unit, hole + strlen("{bad_label}"));
         } else {
-            put(&unit, u, p->items[0]->slen);
+            put(&unit, u, p->items[0].length);
         }
-        long times = eval(p->items[1], e);
+        long times = eval(&p->items[1], e);
         for (long k = 0; k < times; k++)
             put(&want, unit.p, unit.len);
         free(unit.p);
@@ -829,36 +619,35 @@ static void run_recipes(tally *t, const char *path) {
         printf("recipe file %s: not found; only the project's own patterns ran\n", path);
         return;
     }
-    jp j = {text, text + len, false};
-    jv *root = jparse(&j, 0);
-    if (j.bad || !root || root->type != J_ARR) {
+    json_value *root = json_parse(text, len);
+    if (!root || root->type != JSON_ARRAY) {
         printf("recipe file %s: not a JSON list of recipes\n", path);
         t->failed++;
-        jfree(root);
+        json_free(root);
         free(text);
         return;
     }
     printf("recipe file %s: %zu cases\n", path, root->count);
     for (size_t i = 0; i < root->count; i++) {
-        const jv *c = root->items[i];
-        const char *name = jgets(c, "name");
-        const jv *recipe = jget(c, "how to build the input");
-        const jv *scalable = jget(c, "scalable");
-        const char *render = jgets(c, "render to");
+        const json_value *c = &root->items[i];
+        const char *name = json_get_string(c, "name");
+        const json_value *recipe = json_get(c, "how to build the input");
+        const json_value *scalable = json_get(c, "scalable");
+        const char *render = json_get_string(c, "render to");
         bool html_check = render && strcmp(render, "html") == 0;
         if (!name || !recipe) {
             printf("  case %zu: no name or recipe\n", i);
             t->failed++;
             continue;
         }
-        bool scales = scalable && scalable->type == J_BOOL && scalable->num;
+        bool scales = scalable && scalable->type == JSON_BOOL && scalable->boolean;
         for (size_t k = 0; k < (scales ? SIZE_COUNT : 1); k++) {
             long n;
             if (scales) {
                 n = n_for_size(recipe, sizes[k]);
             } else {
-                const jv *nv = jget(c, "N");
-                n = nv && nv->type == J_NUM ? (long)nv->num : 1;
+                const json_value *nv = json_get(c, "N");
+                n = nv && nv->type == JSON_NUMBER ? (long)nv->number : 1;
             }
             str s = {0};
             put(&s, "", 0);
@@ -876,7 +665,7 @@ static void run_recipes(tally *t, const char *path) {
             snprintf(label, sizeof label, "%s (N=%ld)", name, n);
             /* NUL bytes are refused by design (ARTICLE_ERR_NUL_BYTE). */
             char *html = run_one(t, label, s.p, s.len, ARTICLE_ERR_NUL_BYTE, html_check);
-            int verdict = check_html(jget(c, "expected check"), html, &e, bad);
+            int verdict = check_html(json_get(c, "expected check"), html, &e, bad);
             if (verdict >= 0) {
                 t->checked++;
                 if (!verdict) {
@@ -888,7 +677,7 @@ static void run_recipes(tally *t, const char *path) {
             free(s.p);
         }
     }
-    jfree(root);
+    json_free(root);
     free(text);
 }
 

@@ -683,20 +683,8 @@ static void probe_free(probe_log *log) {
 
 /* Parse and walk the body again with a probe; check the segments' invariants. */
 static article *parse_probed(const char *src, probe_log *log) {
-    article *a = parse_ok(src);
-    size_t nblocks = a->block_count;
-    a->block_count = 0;
-    a->words = 0;
-    article_options o;
-    article_options_init(&o, ARTICLE_OPTIONS_VERSION);
-    unsigned int flags = a->flags;
-    a->flags |= ARTICLE_OPT_NO_QUOTES;
-    article_error err;
-    art_ctx c = {a, &o, &err, ARTICLE_OK};
     log->count = 0;
-    ck_assert_int_eq(art_body_parse_probe(&c, probe_fn, log), ARTICLE_OK);
-    a->flags = flags;
-    ck_assert_uint_eq(a->block_count, nblocks);
+    article *a = parse_walk_probe(src, probe_fn, log);
     for (size_t i = 0; i < log->count; i++) {
         probed *p = &log->items[i];
         const article_block *b = &a->blocks[p->block];

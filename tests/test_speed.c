@@ -161,18 +161,8 @@ START_TEST(pool_nested_parse) {
     char *outer_json = strdup(article_json(a, ARTICLE_JSON_DEFAULT, &ol));
     article_free(a);
 
-    a = parse_ok(src);
-    a->block_count = 0;
-    a->words = 0;
-    article_options o;
-    article_options_init(&o, ARTICLE_OPTIONS_VERSION);
-    unsigned int flags = a->flags;
-    a->flags |= ARTICLE_OPT_NO_QUOTES;
-    article_error err;
-    art_ctx c = {a, &o, &err, ARTICLE_OK};
     nested_ctx n = {expect, 0};
-    ck_assert_int_eq(art_body_parse_probe(&c, nested_probe, &n), ARTICLE_OK);
-    a->flags = flags;
+    a = parse_walk_probe(src, nested_probe, &n);
     ck_assert_uint_ge(n.calls, 5);
     ck_assert_uint_eq(a->block_count, nblocks);
     ck_assert_uint_eq(a->words, nwords);

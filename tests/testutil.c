@@ -1,5 +1,7 @@
 #include "testutil.h"
 
+#include "body.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -91,4 +93,21 @@ int run_suite(Suite *s) {
     int failed = srunner_ntests_failed(sr);
     srunner_free(sr);
     return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
+article *parse_walk_probe(const char *text, art_body_probe_fn probe, void *ctx) {
+    article *a = parse_ok(text);
+    size_t nblocks = a->block_count;
+    a->block_count = 0;
+    a->words = 0;
+    article_options o;
+    article_options_init(&o, ARTICLE_OPTIONS_VERSION);
+    unsigned int flags = a->flags;
+    a->flags |= ARTICLE_OPT_NO_QUOTES;
+    article_error err;
+    art_ctx c = {a, &o, &err, ARTICLE_OK};
+    ck_assert_int_eq(art_body_parse_probe(&c, probe, ctx), ARTICLE_OK);
+    a->flags = flags;
+    ck_assert_uint_eq(a->block_count, nblocks);
+    return a;
 }

@@ -29,6 +29,16 @@ char *repeat(const char *head, const char *unit, size_t n, const char *tail);
 /* Run a suite and return the process exit status. */
 int run_suite(Suite *s);
 
+/* Parse a NUL-terminated string, then walk its body again as the parse did, but with quotes
+ * off and with `probe` (an art_body_probe_fn of body.h) seeing every prose block. Fails the
+ * test unless the walk succeeds and gives the parse's blocks again; a->words is recounted.
+ * The caller frees the article. */
+struct art_seg;
+article *parse_walk_probe(const char *text,
+                          void (*probe)(void *ctx, size_t block, const char *text, size_t len,
+                                        const struct art_seg *segs, size_t nsegs),
+                          void *ctx);
+
 /* ck_assert for a string with explicit length against a C literal. */
 #define ck_assert_strn_eq(p, n, lit)                                                   \
     do {                                                                               \

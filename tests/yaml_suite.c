@@ -14,6 +14,7 @@
  * Usage: yaml_suite [FOLDER [EXPECTED]] [--write]; --write prints the outcomes in the
  * expected file's format instead of comparing. The environment variables
  * ARTICLE_YAML_SUITE and ARTICLE_YAML_SUITE_EXPECTED override the paths. */
+#include "json_value.h"
 #include "libarticle.h"
 
 #include <dirent.h>
@@ -94,229 +95,42 @@ static bool has_delimiter_line(const char *s, size_t len) {
     return false;
 }
 
-/* ---- a small JSON reader, compared against the metadata as it goes ---------------------- */
+/* ---- in.json against the metadata ------------------------------------------------------ */
 
-typedef struct json {
-    const char *p, *end;
-    bool bad; /* not JSON this reader understands */
-} json;
-
-static void ws(json *j) {
-    while (j->p < j->end && (*j->p == ' ' || *j->p == '\t' || *j->p == '\n' || *j->p == '\r'))
-        j->p++;
-}
-
-static void put_utf8(char **o, unsigned long c) {
-    char *q = *o;
-    if (c < 0x80) {
-        *q++ = (char)c;
-    } else if (c < 0x800) {
-        *q++ = (char)(0xC0 | (c >> 6));
-        *q++ = (char)(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        *q++ = (char)(0xE0 | (c >> 12));
-        *q++ = (char)(0x80 | ((c >> 6) & 0x3F));
-        *q++ = (char)(0x80 | (c & 0x3F));
-    } else {
-        *q++ = (char)(0xF0 | (c >> 18));
-        *q++ = (char)(0x80 | ((c >> 12) & 0x3F));
-        *q++ = (char)(0x80 | ((c >> 6) & 0x3F));
-        *q++ = (char)(0x80 | (c & 0x3F));
-    }
-    *o = q;
-}
-
-static unsigned long hex4(json *j) {
-    unsigned long v = 0;
-    for (int i = 0; i < 4; i++) {
-        if (j->p >= j->end) {
-            j->bad = true;
-            return 0;
+/* Whether the value read from in.json equals the loaded one; numbers compare as doubles. */
+static bool equals(const json_value *j, const article_value *v) {
+    article_value_type t = article_value_get_type(v);
+    switch (j->type) {
+    case JSON_OBJECT:
+    case JSON_ARRAY: {
+        bool map = j->type == JSON_OBJECT;
+        if (t != (map ? ARTICLE_VALUE_MAPPING : ARTICLE_VALUE_SEQUENCE) ||
+            article_value_count(v) != j->count)
+            return false;
+        for (size_t i = 0; i < j->count; i++) {
+            const json_value *m = &j->items[i];
+            const article_value *item =
+                map ? article_value_getn(v, m->key, m->key_length) : article_value_at(v, i);
+            if (!item || !equals(m, item))
+                return false;
         }
-        char c = *j->p++;
-        v <<= 4;
-        if (c >= '0' && c <= '9')
-            v |= (unsigned long)(c - '0');
-        else if (c >= 'a' && c <= 'f')
-            v |= (unsigned long)(c - 'a' + 10);
-        else if (c >= 'A' && c <= 'F')
-            v |= (unsigned long)(c - 'A' + 10);
-        else
-            j->bad = true;
-    }
-    return v;
-}
-
-/* A decoded string literal (malloc'd). */
-static char *jstring(json *j, size_t *len) {
-    if (j->p >= j->end || *j->p != '"') {
-        j->bad = true;
-        return NULL;
-    }
-    j->p++;
-    char *out = malloc((size_t)(j->end - j->p) + 4), *o = out;
-    if (!out) {
-        j->bad = true;
-        return NULL;
-    }
-    while (j->p < j->end && *j->p != '"') {
-        char c = *j->p++;
-        if (c != '\\') {
-            *o++ = c;
-            continue;
-        }
-        if (j->p >= j->end)
-            break;
-        c = *j->p++;
-        switch (c) {
-        case 'n': *o++ = '\n'; break;
-        case 't': *o++ = '\t'; break;
-        case 'r': *o++ = '\r'; break;
-        case 'b': *o++ = '\b'; break;
-        case 'f': *o++ = '\f'; break;
-        case 'u': {
-            unsigned long u = hex4(j);
-            if (u >= 0xD800 && u < 0xDC00 && j->end - j->p >= 6 && j->p[0] == '\\' &&
-                j->p[1] == 'u') {
-                j->p += 2;
-                unsigned long lo = hex4(j);
-                u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
-            }
-            put_utf8(&o, u);
-            break;
-        }
-        default: *o++ = c;
-        }
-    }
-    if (j->p >= j->end)
-        j->bad = true;
-    else
-        j->p++;
-    *len = (size_t)(o - out);
-    return out;
-}
-
-static bool jlit(json *j, const char *lit) {
-    size_t n = strlen(lit);
-    if ((size_t)(j->end - j->p) >= n && memcmp(j->p, lit, n) == 0) {
-        j->p += n;
         return true;
     }
-    return false;
-}
-
-/* Read one JSON value and whether it equals v. Recursion is bounded by the suite's own
- * small documents. */
-static bool jvalue(json *j, const article_value *v, int depth);
-
-static bool jobject(json *j, const article_value *v, int depth) {
-    bool eq = article_value_get_type(v) == ARTICLE_VALUE_MAPPING;
-    size_t n = 0;
-    j->p++;
-    ws(j);
-    if (j->p < j->end && *j->p == '}') {
-        j->p++;
-        return eq && article_value_count(v) == 0;
-    }
-    for (;;) {
-        ws(j);
-        size_t klen;
-        char *key = jstring(j, &klen);
-        if (!key)
+    case JSON_STRING: {
+        if (t != ARTICLE_VALUE_STRING)
             return false;
-        ws(j);
-        if (j->p >= j->end || *j->p != ':') {
-            j->bad = true;
-            free(key);
-            return false;
-        }
-        j->p++;
-        const article_value *item = eq ? article_value_getn(v, key, klen) : NULL;
-        free(key);
-        if (!jvalue(j, item, depth + 1) || !item)
-            eq = false;
-        n++;
-        ws(j);
-        if (j->p < j->end && *j->p == ',') {
-            j->p++;
-            continue;
-        }
-        if (j->p < j->end && *j->p == '}') {
-            j->p++;
-            break;
-        }
-        j->bad = true;
-        return false;
-    }
-    return eq && article_value_count(v) == n;
-}
-
-static bool jarray(json *j, const article_value *v, int depth) {
-    bool eq = article_value_get_type(v) == ARTICLE_VALUE_SEQUENCE;
-    size_t n = 0;
-    j->p++;
-    ws(j);
-    if (j->p < j->end && *j->p == ']') {
-        j->p++;
-        return eq && article_value_count(v) == 0;
-    }
-    for (;;) {
-        const article_value *item = eq ? article_value_at(v, n) : NULL;
-        if (!jvalue(j, item, depth + 1) || !item)
-            eq = false;
-        n++;
-        ws(j);
-        if (j->p < j->end && *j->p == ',') {
-            j->p++;
-            continue;
-        }
-        if (j->p < j->end && *j->p == ']') {
-            j->p++;
-            break;
-        }
-        j->bad = true;
-        return false;
-    }
-    return eq && article_value_count(v) == n;
-}
-
-static bool jvalue(json *j, const article_value *v, int depth) {
-    ws(j);
-    if (j->p >= j->end || depth > 200) {
-        j->bad = true;
-        return false;
-    }
-    article_value_type t = article_value_get_type(v);
-    char c = *j->p;
-    if (c == '{')
-        return jobject(j, v, depth);
-    if (c == '[')
-        return jarray(j, v, depth);
-    if (c == '"') {
-        size_t len, vlen;
-        char *s = jstring(j, &len);
-        if (!s)
-            return false;
+        size_t vlen;
         const char *vs = article_value_string(v, &vlen);
-        bool eq = t == ARTICLE_VALUE_STRING && vlen == len && memcmp(vs, s, len) == 0;
-        free(s);
-        return eq;
+        return vlen == j->length && memcmp(vs, j->string, vlen) == 0;
     }
-    if (jlit(j, "true"))
-        return t == ARTICLE_VALUE_BOOL && article_value_bool(v);
-    if (jlit(j, "false"))
-        return t == ARTICLE_VALUE_BOOL && !article_value_bool(v);
-    if (jlit(j, "null"))
+    case JSON_BOOL:
+        return t == ARTICLE_VALUE_BOOL && (article_value_bool(v) != 0) == j->boolean;
+    case JSON_NULL:
         return t == ARTICLE_VALUE_NULL;
-    char *e;
-    double d = strtod(j->p, &e);
-    if (e == j->p) {
-        j->bad = true;
-        return false;
+    case JSON_NUMBER:
+        return (t == ARTICLE_VALUE_INT || t == ARTICLE_VALUE_FLOAT) &&
+               article_value_float(v) == j->number;
     }
-    j->p = e;
-    if (t == ARTICLE_VALUE_INT || t == ARTICLE_VALUE_FLOAT)
-        return article_value_float(v) == d;
     return false;
 }
 
@@ -507,18 +321,15 @@ int main(int argc, char **argv) {
             note(&loaded, id);
             size_t jlen;
             char *js = read_file(dir, id, "in.json", &jlen);
-            json j = {js, js ? js + jlen : NULL, false};
-            ws(&j);
-            if (js && j.p < j.end && *j.p == '{') {
-                bool eq = jvalue(&j, article_metadata(a), 0);
-                ws(&j);
-                /* one document only */
-                if (!j.bad && j.p == j.end) {
-                    note(&compared, id);
-                    note(eq ? &equal : &different, id);
-                    outcome = eq ? "exact" : "differs";
-                }
+            /* NULL also for more than one document */
+            json_value *doc = js ? json_parse(js, jlen) : NULL;
+            if (doc && doc->type == JSON_OBJECT) {
+                bool eq = equals(doc, article_metadata(a));
+                note(&compared, id);
+                note(eq ? &equal : &different, id);
+                outcome = eq ? "exact" : "differs";
             }
+            json_free(doc);
             free(js);
         } else {
             if ((unsigned)st < sizeof by_code / sizeof by_code[0])
