@@ -1323,14 +1323,23 @@ static bool named_subject(const blk *b, const word *w, size_t from, size_t to) {
 /* `Ann Lee issued a statement: "…"`, `Lee explained it this way: "…"`: a sentence that
  * introduces the quotation with a colon and no verb of speech is its subject's, when that
  * subject names someone. */
+static size_t skip_aux(const blk *b, const word *w, size_t k);
+
 static int attrib_colon_subject(art_quotes *q, const blk *b, const word *w, size_t n, bool cut,
                                 attrib *out) {
     size_t start, end;
-    for (size_t k = 0; k < n; k++) /* a verb of speech earlier: attrib_in_sentence()'s */
-        if (is_cue_in(b, w, k, n, ART_LEX_CUE | ART_LEX_REPORT))
-            return 0;
     if (cut || !sentence_subject(b, w, n, &start, &end) || end >= n)
         return 0;
+    /* A verb of speech: the subject's when it is its verb ("He told his audience, to
+     * applause:"), else attrib_in_sentence()'s. */
+    for (size_t k = 0; k < n; k++)
+        if (is_cue_in(b, w, k, n, ART_LEX_CUE | ART_LEX_REPORT)) {
+            if (k != skip_aux(b, w, k) || end != k || !named_subject(b, w, start, end) ||
+                !speaker_ok(b, w, start, end))
+                return 0;
+            return attrib_set(q, b, w[start].s, speaker_end(b, &w[end - 1], &w[end]), w[k].cs,
+                              w[k].ce, out);
+        }
     size_t verb = end;
     /* "Mitch McConnell, R-Ky., delivered a blunt message:": past the appositive. */
     if (w[end - 1].last == ',' && !word_lower(b, &w[end])) {
@@ -1428,7 +1437,9 @@ static int attrib_before(art_quotes *q, const blk *b, size_t lo, size_t open, at
             v = k;
             break;
         }
-        if (k + 1 == n && k > c0 && phrasal_cue(b, w, k - 1, n)) { /* "Lee shot back, "…"" */
+        /* "Lee shot back, "…"", "Lee fired back forcefully: "…"" */
+        if (k > c0 && phrasal_cue(b, w, k - 1, n) &&
+            (k + 1 == n || (k + 2 == n && !w[k].last && is_adverb(b, &w[k + 1])))) {
             v = k - 1;
             ve = w[k].ce;
             break;
@@ -1896,7 +1907,8 @@ static int attrib_in_sentence(art_quotes *q, const blk *b, size_t lo, size_t ope
                    !(word_lower(b, &w[start - 1]) &&
                      (w[start - 1].lex & (ART_LEX_BREAKER | ART_LEX_CUE | ART_LEX_REPORT |
                                           ART_LEX_SUBORDINATOR | ART_LEX_OPENER))) &&
-                   !(is_and_or(b, &w[start - 1]) && start >= 2 && word_lower(b, &w[start - 2])))
+                   !(is_and_or(b, &w[start - 1]) && start >= 2 && word_lower(b, &w[start - 2])) &&
+                   !dash_word(b, &w[start - 1])) /* "-- complete with teleprompter -- Trump" */
                 start--;
             if (start == 0 && cut)
                 continue;

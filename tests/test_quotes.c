@@ -1201,6 +1201,15 @@ START_TEST(outer_speakers_and_labels) {
          "I like to get things done.", "Ann Lee", "cracked");
     said("Jo Kim shot back, \"I am tired of this nonsense.\"\n", "I am tired of this nonsense.",
          "Jo Kim", "shot back");
+    said("When Lee spoke, Jo Kim fired back forcefully: \"If they sue us, they will lose.\"\n",
+         "If they sue us, they will lose.", "Jo Kim", "fired back");
+    /* A colon after a subject, its verb of speech and what follows it. */
+    said("He told his audience, to loud applause: \"I can say it with confidence.\"\n",
+         "I can say it with confidence.", "He", "told");
+    /* A dash ends the words back from a verb. */
+    said("Closing the primaries with a speech -- complete with teleprompter -- Lee told "
+         "supporters that \"we close one chapter tonight.\"\n",
+         "we close one chapter tonight.", "Lee", "told");
     said("As the Post's Ann Lee wrote, \"the parliament passed a resolution.\"\n",
          "the parliament passed a resolution.", "the Post's Ann Lee", "wrote");
     /* A digest's heading in capitals, a dash and the names credited. */
