@@ -1203,8 +1203,8 @@ START_TEST(outer_speakers_and_labels) {
          "Jo Kim", "shot back");
     said("When Lee spoke, Jo Kim fired back forcefully: \"If they sue us, they will lose.\"\n",
          "If they sue us, they will lose.", "Jo Kim", "fired back");
-    /* A colon after a subject, its verb of speech and what follows it. */
-    said("He told his audience, to loud applause: \"I can say it with confidence.\"\n",
+    /* A paragraph ending with a colon after a subject, its verb of speech and more. */
+    said("He told his audience, to loud applause:\n\n\"I can say it with confidence.\"\n",
          "I can say it with confidence.", "He", "told");
     /* A dash ends the words back from a verb. */
     said("Closing the primaries with a speech -- complete with teleprompter -- Lee told "
