@@ -2622,8 +2622,11 @@ static bool record_chain_end(art_quotes *q, const blk *b, const pair *p, size_t 
     q->ncond_held = 0;
     if (!chain_add(q, b, ts, te, p->alnum))
         return false;
-    q->spans[q->nspans - 1].start = map_end(b, ts);
-    q->spans[q->nspans - 1].end = map_start(b, te);
+    art_span *last = &q->spans[q->nspans - 1];
+    last->start = map_end(b, ts);
+    last->end = map_start(b, te);
+    if (last->end < last->start) /* both in a segment that is not exact (a table cell's) */
+        last->end = last->start;
     if (!q->chain_alnum) {
         chain_reset(q);
         return true;
