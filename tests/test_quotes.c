@@ -220,6 +220,20 @@ START_TEST(two_paragraphs) {
 }
 END_TEST
 
+START_TEST(continued_into_inexact_text) {
+    /* The closing paragraph maps to its source through an inexact segment (a footnote
+     * reference that is not one): the last span still ends where it starts or after. */
+    article *a = parse_ok("\xE2\x80\x9C\n\n\xE2\x80\x9C" "b\xE2\x80\x9D[^\n]");
+    ck_assert_uint_eq(article_quote_count(a), 1);
+    const article_quote *q = quote_at(a, 0);
+    ck_assert_uint_eq(article_quote_span_count(q), 2);
+    for (size_t k = 0; k < 2; k++)
+        ck_assert_uint_le(article_quote_span_start(q, k), article_quote_span_end(q, k));
+    ck_assert_uint_le(article_quote_start(q), article_quote_end(q));
+    article_free(a);
+}
+END_TEST
+
 START_TEST(three_paragraphs) {
     const char *md = "Intro line.\n\n"
                      "The governor said: “We start with the roads.\n\n"
@@ -1578,6 +1592,7 @@ int main(void) {
 
     tc = tcase_create("paragraphs");
     tcase_add_test(tc, two_paragraphs);
+    tcase_add_test(tc, continued_into_inexact_text);
     tcase_add_test(tc, three_paragraphs);
     tcase_add_test(tc, heading_interrupts);
     tcase_add_test(tc, code_block_interrupts);
