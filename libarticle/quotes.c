@@ -1233,7 +1233,8 @@ static int attrib_after(art_quotes *q, const blk *b, size_t qs, size_t qe, size_
             return 0;
         if (is_cue_as(b, w, k, nw, ART_LEX_CUE, object))
             break;
-        if (phrasal_cue(b, w, k, nw)) { /* `"…," Lee pointed out.` */
+        if ((w[k].lex & (ART_LEX_BACK | ART_LEX_OUT)) && phrasal_cue(b, w, k, nw)) {
+            /* `"…," Lee pointed out.` */
             size_t end = k;
             if (!speaker_ok(b, w, 0, end) || !verb_ends_attribution(b, w, k + 1, nw))
                 return 0;
@@ -1255,6 +1256,9 @@ static bool quote_ended_sentence(const blk *b, size_t end);
 
 /* A word that is only a dash: " - ", " — ", " -- ". */
 static bool dash_word(const blk *b, const word *w) {
+    unsigned char c0 = (unsigned char)b->s[w->s];
+    if (c0 != '-' && c0 != 0xE2) /* "-" or U+2010 to U+2015 */
+        return false;
     size_t n;
     uint32_t c = cp_at(b, w->s, &n);
     return is_dash(c) && (w->s + n == w->e || (w->s + 2 == w->e && b->s[w->s + 1] == '-'));
@@ -1543,13 +1547,18 @@ static int attrib_before(art_quotes *q, const blk *b, size_t lo, size_t open, at
  * said, unless a verb of speech says otherwise. */
 #define SUBJECT_MIN_WORDS 4
 
-/* Whether s[lo..hi) has at least `min` words (0 or 1). */
-static size_t count_words(const blk *b, size_t lo, size_t hi, size_t min) {
+/* How many words s[lo..hi) has, counting up to `max`. */
+static size_t words_upto(const blk *b, size_t lo, size_t hi, size_t max) {
     size_t n = 0, pos = lo;
     word x;
-    while (n < min && next_word(b, &pos, hi, &x))
+    while (n < max && next_word(b, &pos, hi, &x))
         n++;
-    return n >= min;
+    return n;
+}
+
+/* Whether s[lo..hi) has at least `min` words (0 or 1). */
+static size_t count_words(const blk *b, size_t lo, size_t hi, size_t min) {
+    return words_upto(b, lo, hi, min) >= min;
 }
 
 /* A title or a name rather than words someone said: `on "Meet the Press."`, `the
@@ -1613,7 +1622,7 @@ static bool cue_just_before(const blk *b, size_t lo, size_t open) {
  * words w[0..n) of the quotation's sentence. */
 static int as_credit(art_quotes *q, const blk *b, const word *w, size_t n, attrib *out) {
     for (size_t i = 0; i + 2 < n; i++) {
-        if (!word_is(b, &w[i], "as") || w[i].last)
+        if (!(w[i].lex & ART_LEX_SUBORDINATOR) || !word_is(b, &w[i], "as") || w[i].last)
             continue;
         if (word_lower_in(b, &w[i + 1], ART_LEX_CUE | ART_LEX_REPORT) && !w[i + 1].last &&
             word_is(b, &w[i + 2], "by") && !w[i + 2].last) {
@@ -2056,10 +2065,11 @@ static int attribute(art_quotes *q, const blk *b, size_t qs, size_t qe, size_t a
     }
     size_t words;
     bool at_lo;
-    size_t size = count_words(b, qs, qe, SUBJECT_MIN_WORDS) ? 2 : count_words(b, qs, qe, 2);
+    size_t nw = words_upto(b, qs, qe, SUBJECT_MIN_WORDS);
+    size_t size = nw >= SUBJECT_MIN_WORDS ? 2 : nw >= 2;
     r = attrib_in_sentence(q, b, before_lo, qopen, size, &words, &at_lo, out);
     *sent_start = words == 0 ||
-                  (!r && words <= LEAD_MAX_WORDS && count_words(b, qs, qe, SUBJECT_MIN_WORDS) &&
+                  (!r && words <= LEAD_MAX_WORDS && size == 2 &&
                    only_lead(b, before_lo, qopen));
     if (r || !at_lo || words == 0 || before_lo == 0 || !q->prev.speaker)
         return r;
@@ -2661,6 +2671,15 @@ static bool record_chain_end(art_quotes *q, const blk *b, const pair *p, size_t 
     return push_record(q, &r, false);
 }
 
+/* Whether s[0..n) holds a '.', '!', '?' or ';': a cheap look for a sentence's end between
+ * two quotations before reading the second's words. */
+static bool ends_between(const char *s, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == '.' || s[i] == '!' || s[i] == '?' || s[i] == ';')
+            return true;
+    return false;
+}
+
 /* Whether the quotation of pair p is a title or a few words, which the words around it
  * may be read through; worked out once per pair. */
 static bool minor_pair(const blk *b, pair *p) {
@@ -2698,7 +2717,10 @@ static bool block_end(art_quotes *q, const blk *b) {
         /* Words after the quotation run up to the next one, or through it when it is a
          * title or a few words (`"…," Jo Kim, wearing "Lee 2024" pins, said.`). */
         size_t nx = j + 1;
-        while (nx < q->npairs && nx < j + 3 && !q->pairs[nx].cont && minor_pair(b, &q->pairs[nx]))
+        while (nx < q->npairs && nx < j + 3 && !q->pairs[nx].cont &&
+               !ends_between(b->s + q->pairs[nx - 1].close,
+                             q->pairs[nx].open - q->pairs[nx - 1].close) &&
+               minor_pair(b, &q->pairs[nx]))
             nx++;
         size_t after_hi = nx < q->npairs ? q->pairs[nx].open : b->len;
         if (!conditional && d_off != NONE && after_hi > d_off)
