@@ -2596,6 +2596,12 @@ static bool record_single(art_quotes *q, const blk *b, const pair *p, size_t bef
         q->prev = at;
         inherit(q, &r, sent_start);
         remember(q, &r);
+    } else if (!r.speaker && sent_start && q->ncond > 0 && q->cond[q->ncond - 1].speaker &&
+               q->cond[q->ncond - 1].block == r.block) {
+        /* Inside a mark left open (kept if it stays unbalanced): `"…," Lee said. "…"` goes
+         * on with the quotation before it all the same. */
+        r.attribution = ARTICLE_ATTRIBUTION_INHERITED;
+        r.speaker = q->cond[q->ncond - 1].speaker;
     }
     if (!push_record(q, &r, conditional))
         return false;

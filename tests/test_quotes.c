@@ -234,6 +234,19 @@ START_TEST(continued_into_inexact_text) {
 }
 END_TEST
 
+START_TEST(follow_on_after_an_open_mark) {
+    /* A mark left open in the paragraph: the quotations after it are kept, and a follow-on
+     * one still goes on with its speaker. */
+    article *a = parse_ok("\"One kind is country club hate,\" Lee said. \"Events are outlets for "
+                          "it.\n\"The other side is nihilistic,\" Lee said. \"I do not know if "
+                          "it was cathartic.\"\n\nThe next paragraph.\n");
+    ck_assert_uint_eq(article_quote_count(a), 3);
+    expect_said(a, 1, "Lee", "said");
+    expect_inherited(a, 2, "Lee");
+    article_free(a);
+}
+END_TEST
+
 START_TEST(three_paragraphs) {
     const char *md = "Intro line.\n\n"
                      "The governor said: “We start with the roads.\n\n"
@@ -1593,6 +1606,7 @@ int main(void) {
     tc = tcase_create("paragraphs");
     tcase_add_test(tc, two_paragraphs);
     tcase_add_test(tc, continued_into_inexact_text);
+    tcase_add_test(tc, follow_on_after_an_open_mark);
     tcase_add_test(tc, three_paragraphs);
     tcase_add_test(tc, heading_interrupts);
     tcase_add_test(tc, code_block_interrupts);
