@@ -1654,32 +1654,22 @@ static int as_credit(art_quotes *q, const blk *b, const word *w, size_t n, attri
     return 0;
 }
 
-/* Whether the opening mark at `open` is in a clause of reported speech: a verb of speech,
- * then at most three words, then "that", earlier in its sentence. */
+/* Whether the opening mark at `open` is in a clause of reported speech: "that" earlier in
+ * its sentence, with a verb of speech at most four words before it. */
 static bool in_reported_clause(const blk *b, size_t lo, size_t open) {
-    size_t pos = open;
-    word x, y;
-    bool that = false;
+    size_t pos = open, before_that = NONE; /* words read before the last "that", if any */
+    word x;
     for (size_t n = 0; n < SENT_MAX_WORDS && prev_word(b, &pos, lo, &x); n++) {
         if (x.last == ';' || ((x.last == '.' || x.last == '!' || x.last == '?') && n > 0 &&
                               !abbrev_period(b, &x)))
             return false;
-        if (!that) {
-            that = word_is(b, &x, "that") && !x.last;
-            continue;
-        }
-        size_t save = pos;
-        for (int k = 0; k < 4; k++) {
-            if (k > 0 && !prev_word(b, &pos, lo, &x))
-                break;
-            y = x;
-            if (word_lower_in(b, &y, ART_LEX_CUE) && !(y.lex & ART_LEX_AFTER))
+        if (before_that != NONE) {
+            if (word_lower_in(b, &x, ART_LEX_CUE) && !(x.lex & ART_LEX_AFTER))
                 return true;
-            if (y.last)
-                break;
+            before_that = x.last || ++before_that == 4 ? NONE : before_that;
         }
-        pos = save;
-        that = false;
+        if (word_is(b, &x, "that") && !x.last)
+            before_that = 0;
     }
     return false;
 }
