@@ -269,13 +269,13 @@ def _mb(doc):
 
 class _Doc:
     """Owns the C article; shared by the Article and every object reached from it."""
-    __slots__ = ("ptr", "chars", "tochar", "mb", "source", "btab", "qtab", "__weakref__")
+    __slots__ = ("ptr", "chars", "tochar", "mb", "source", "tabs", "__weakref__")
 
     def __init__(self, ptr, source, chars, ascii_only):
         self.ptr = ptr
         self.source = source        # what was given (str or bytes), or None (from a file)
         self.chars = chars          # spans in characters (str input) or bytes
-        self.btab = self.qtab = None
+        self.tabs = [None, None]    # the packed tables, _B and _Q, once filled
         if ascii_only or not chars:
             self.mb = _NO_TABLE
             self.tochar = int
@@ -294,7 +294,7 @@ class _Doc:
         if p is not None:
             self.ptr = None
             self.tochar = int
-            self.btab = self.qtab = None
+            self.tabs = [None, None]
             _ffi.release(p)
 
 
@@ -302,8 +302,10 @@ def _closed():
     raise ArticleClosedError("the article is closed")
 
 
-# Numbers per block and per quote in the packed tables; the positions used below follow
-# the _PY_B_* and _PY_Q_* enums in build_ffi.py.
+# The packed tables (_Doc.tabs): _B the blocks', _Q the quotes'. Numbers per block and per
+# quote in them; the positions used below follow the _PY_B_* and _PY_Q_* enums in
+# build_ffi.py.
+_B, _Q = 0, 1
 _BF = _lib._PY_BLOCK_FIELDS
 _QF = _lib._PY_QUOTE_FIELDS
 
@@ -318,7 +320,7 @@ def _blocks_table(d):
     size = _lib._py_blocks_text_size(a)
     text = _ffi.new("char[]", size or 1)
     _lib._py_blocks_fill(a, st, ex, k, out, text)
-    t = d.btab = (_ffi.unpack(out, n * _BF), _ffi.unpack(text, size).decode("utf-8"))
+    t = d.tabs[_B] = (_ffi.unpack(out, n * _BF), _ffi.unpack(text, size).decode("utf-8"))
     return t
 
 
@@ -330,8 +332,18 @@ def _quotes_table(d):
     size = _lib._py_quotes_text_size(a)
     text = _ffi.new("char[]", size or 1)
     _lib._py_quotes_fill(a, st, ex, k, out, text)
-    t = d.qtab = (_ffi.unpack(out, n * _QF), _ffi.unpack(text, size).decode("utf-8"))
+    t = d.tabs[_Q] = (_ffi.unpack(out, n * _QF), _ffi.unpack(text, size).decode("utf-8"))
     return t
+
+
+_FILLS = (_blocks_table, _quotes_table)
+
+
+def _table(d, tab):
+    """The packed table tab of the doc, filled on first use."""
+    if d.ptr is None:
+        _closed()
+    return d.tabs[tab] or _FILLS[tab](d)
 
 
 # ---- records -----------------------------------------------------------------------------
@@ -358,6 +370,112 @@ class ParseWarning(_NamedTuple):
     column: int
 
 
+# Attributes read from the packed tables. A record keeps in _i where its numbers start
+# (its index times _BF or _QF); the factories below make the getter of one attribute for
+# each shape of field. A getter makes no call beyond the table's first fill, since this
+# binding's speed is mostly that of these attributes; nor does it test for a closed
+# article: close() empties d.tabs, and the fill then raises ArticleClosedError.
+
+def _number(tab, k):
+    """The number at position k."""
+    def get(self) -> int:
+        d = self._d
+        return (d.tabs[tab] or _FILLS[tab](d))[0][self._i + k]
+    return get
+
+
+def _index(tab, k):
+    """The number at position k, or None for ARTICLE_NO_INDEX."""
+    def get(self):
+        d = self._d
+        n = (d.tabs[tab] or _FILLS[tab](d))[0][self._i + k]
+        return None if n == _NO_INDEX else n
+    return get
+
+
+def _string(tab, k):
+    """The table's text from the offset at position k to the one at k + 1."""
+    def get(self) -> str:
+        d = self._d
+        v, text = d.tabs[tab] or _FILLS[tab](d)
+        i = self._i + k
+        return text[v[i]:v[i + 1]]
+    return get
+
+
+_STRICT = object()
+
+
+def _lookup(tab, k, names, default=_STRICT):
+    """names[number at position k]; with a default, names.get(number, default)."""
+    if default is _STRICT:
+        def get(self) -> str:
+            d = self._d
+            return names[(d.tabs[tab] or _FILLS[tab](d))[0][self._i + k]]
+    else:
+        def get(self) -> str:
+            d = self._d
+            return names.get((d.tabs[tab] or _FILLS[tab](d))[0][self._i + k], default)
+    return get
+
+
+# A quote's flags, at _Q_FLAGS among its numbers: it has a speaker, the speaker has a
+# name, it has a cue.
+_Q_FLAGS = 4
+_HAS_SPEAKER, _HAS_NAME, _HAS_CUE = 1, 2, 4
+
+
+def _flagged_number(k, flag):
+    """A quote's number at position k when its flags have flag, else None."""
+    def get(self):
+        d = self._d
+        v = (d.tabs[_Q] or _quotes_table(d))[0]
+        i = self._i
+        return v[i + k] if v[i + _Q_FLAGS] & flag else None
+    return get
+
+
+def _flagged_string(k, flag):
+    """A quote's text from the offsets at k and k + 1 when its flags have flag, else None."""
+    def get(self):
+        d = self._d
+        v, text = d.tabs[_Q] or _quotes_table(d)
+        i = self._i
+        j = i + k
+        return text[v[j]:v[j + 1]] if v[i + _Q_FLAGS] & flag else None
+    return get
+
+
+def _table_properties(cls, fields):
+    """Adds to cls a property per (name, getter, docstring) in fields."""
+    for name, get, doc in fields:
+        # A code object of its own: tracebacks name the attribute, and the interpreter's
+        # inline caches (Python >= 3.11) see one record class per getter.
+        get.__code__ = get.__code__.replace(co_name=name)
+        get.__name__ = name
+        get.__qualname__ = "%s.%s" % (cls.__qualname__, name)
+        setattr(cls, name, property(get, doc=doc))
+
+
+def _block_info(p):
+    return _text(_lib.article_block_info(p, _NULL))
+
+
+def _typed(fn, only=None, conv=None, doc=None):
+    """A type-specific block attribute, asked of the library each time: fn(block), through
+    conv when given, for blocks of type `only` (any type when None), else None."""
+    def block_attribute(self):
+        p = self._ptr()
+        if only is not None and _lib.article_block_get_type(p) != only:
+            return None
+        return fn(p) if conv is None else conv(fn(p))
+    return property(block_attribute, doc=doc)
+
+
+def _record_source(self):
+    return _slice_source(self._d, self.start, self.end)
+
+
 class Block:
     """One block of the body (blocks are flattened in document order, parents first).
 
@@ -365,157 +483,53 @@ class Block:
     table of every block built on the first such access; the type-specific ones ask the
     library each time.
     """
-    __slots__ = ("_d", "index")
+    __slots__ = ("_d", "index", "_i")
 
     def __init__(self, doc, index):
         self._d = doc
         self.index = index
+        self._i = index * _BF
 
     def _ptr(self):
         d = self._d
         return _lib.article_block_at(d.live(), self.index)
 
-    def _row(self):
-        d = self._d
-        if d.ptr is None:
-            _closed()
-        return (d.btab or _blocks_table(d))[0]
-
-    @property
-    def type(self) -> str:
-        """"paragraph", "heading", "block_quote", "list", "item", "code", "html",
-        "thematic_break", "table", "table_row", "table_cell", "footnote_definition"."""
-        d = self._d
-        if d.ptr is None:
-            _closed()
-        return _BLOCK_TYPES[(d.btab or _blocks_table(d))[0][self.index * _BF]]
-
-    @property
-    def text(self) -> str:
-        """Plain text of paragraphs, headings, cells; literal content of code and HTML;
-        "" for containers."""
-        d = self._d
-        if d.ptr is None:
-            _closed()
-        v, text = d.btab or _blocks_table(d)
-        i = self.index * _BF + 6
-        return text[v[i]:v[i + 1]]
-
-    @property
-    def start(self) -> int:
-        d = self._d
-        if d.ptr is None:
-            _closed()
-        return (d.btab or _blocks_table(d))[0][self.index * _BF + 4]
-
-    @property
-    def end(self) -> int:
-        d = self._d
-        if d.ptr is None:
-            _closed()
-        return (d.btab or _blocks_table(d))[0][self.index * _BF + 5]
-
-    @property
-    def depth(self) -> int:
-        return self._row()[self.index * _BF + 2]
-
-    @property
-    def parent_index(self):
-        d = self._d
-        if d.ptr is None:
-            _closed()
-        i = (d.btab or _blocks_table(d))[0][self.index * _BF + 1]
-        return None if i == _NO_INDEX else i
+    # type, text, start, end, depth, parent_index, descendants: from the table, below.
+    level = _typed(_lib.article_block_level, _HEADING, None,
+                   "Heading level 1-6; None for other blocks.")
+    ordered = _typed(_lib.article_block_list_ordered, _LIST, bool)
+    list_start = _typed(_lib.article_block_list_start, _LIST)
+    tight = _typed(_lib.article_block_list_tight, _LIST, bool)
+    task = _typed(_lib.article_block_task, None, _TASKS.get,
+                  '"open", "done", or None (not a task item, or not an item).')
+    info = _typed(_block_info, _CODE, None,
+                  'Code blocks: the info string ("" when none). None for other blocks.')
+    label = _typed(_block_info, _FOOTNOTE, None,
+                   "Footnote definitions: the label. None for other blocks.")
+    align = _typed(_lib.article_block_align, None, _ALIGNS.get,
+                   'Table cells: "left", "center", "right" or None.')
+    header = _typed(_lib.article_block_header, _ROW, bool,
+                    "Table rows: True for the header row. None for other blocks.")
+    source = property(_record_source,
+                      doc="The block as written in the input (str or bytes, like the input).")
 
     @property
     def parent(self):
-        i = self._row()[self.index * _BF + 1]
+        i = _table(self._d, _B)[0][self._i + 1]
         return None if i == _NO_INDEX else Block(self._d, i)
-
-    @property
-    def descendants(self) -> int:
-        """Number of blocks inside this one: its subtree is blocks[index+1 : index+1+n]."""
-        return self._row()[self.index * _BF + 3]
 
     @property
     def children(self):
         """The blocks directly inside this one, in order."""
-        v = self._row()
+        v = _table(self._d, _B)[0]
         doc = self._d
         out = []
         i = self.index + 1
-        last = self.index + v[self.index * _BF + 3]
+        last = self.index + v[self._i + 3]
         while i <= last:
             out.append(Block(doc, i))
             i += v[i * _BF + 3] + 1
         return out
-
-    @property
-    def level(self):
-        """Heading level 1-6; None for other blocks."""
-        p = self._ptr()
-        return _lib.article_block_level(p) if _lib.article_block_get_type(p) == _HEADING \
-            else None
-
-    @property
-    def ordered(self):
-        p = self._ptr()
-        if _lib.article_block_get_type(p) != _LIST:
-            return None
-        return bool(_lib.article_block_list_ordered(p))
-
-    @property
-    def list_start(self):
-        p = self._ptr()
-        if _lib.article_block_get_type(p) != _LIST:
-            return None
-        return _lib.article_block_list_start(p)
-
-    @property
-    def tight(self):
-        p = self._ptr()
-        if _lib.article_block_get_type(p) != _LIST:
-            return None
-        return bool(_lib.article_block_list_tight(p))
-
-    @property
-    def task(self):
-        """"open", "done", or None (not a task item, or not an item)."""
-        return _TASKS.get(_lib.article_block_task(self._ptr()))
-
-    @property
-    def info(self):
-        """Code blocks: the info string ("" when none). None for other blocks."""
-        p = self._ptr()
-        if _lib.article_block_get_type(p) != _CODE:
-            return None
-        return _text(_lib.article_block_info(p, _NULL))
-
-    @property
-    def label(self):
-        """Footnote definitions: the label. None for other blocks."""
-        p = self._ptr()
-        if _lib.article_block_get_type(p) != _FOOTNOTE:
-            return None
-        return _text(_lib.article_block_info(p, _NULL))
-
-    @property
-    def align(self):
-        """Table cells: "left", "center", "right" or None."""
-        return _ALIGNS.get(_lib.article_block_align(self._ptr()))
-
-    @property
-    def header(self):
-        """Table rows: True for the header row. None for other blocks."""
-        p = self._ptr()
-        if _lib.article_block_get_type(p) != _ROW:
-            return None
-        return bool(_lib.article_block_header(p))
-
-    @property
-    def source(self):
-        """The block as written in the input (str or bytes, like the input)."""
-        return _slice_source(self._d, self.start, self.end)
 
     def __eq__(self, other):
         return isinstance(other, Block) and other._d is self._d and other.index == self.index
@@ -532,56 +546,32 @@ class Block:
         return "<Block %d %s %r>" % (self.index, self.type, text)
 
 
-def _qrow(d):
-    if d.ptr is None:
-        _closed()
-    return d.qtab or _quotes_table(d)
+# Positions: the _PY_B_* enum in build_ffi.py.
+_table_properties(Block, [
+    ("type", _lookup(_B, 0, _BLOCK_TYPES),
+     """"paragraph", "heading", "block_quote", "list", "item", "code", "html",
+        "thematic_break", "table", "table_row", "table_cell", "footnote_definition"."""),
+    ("text", _string(_B, 6),
+     """Plain text of paragraphs, headings, cells; literal content of code and HTML;
+        "" for containers."""),
+    ("start", _number(_B, 4), None),
+    ("end", _number(_B, 5), None),
+    ("depth", _number(_B, 2), None),
+    ("parent_index", _index(_B, 1), None),
+    ("descendants", _number(_B, 3),
+     "Number of blocks inside this one: its subtree is blocks[index+1 : index+1+n]."),
+])
 
 
 class Speaker:
     """Who said a quotation: the phrase as written, its kind and the name it refers to."""
-    __slots__ = ("_d", "_q")
+    __slots__ = ("_d", "_i")
 
     def __init__(self, doc, quote_index):
         self._d = doc
-        self._q = quote_index * _QF
+        self._i = quote_index * _QF
 
-    @property
-    def text(self) -> str:
-        """As written: "Sen. Jane Doe", "she", "the spokeswoman"."""
-        v, text = _qrow(self._d)
-        i = self._q + 14
-        return text[v[i]:v[i + 1]]
-
-    @property
-    def type(self) -> str:
-        """"name", "pronoun" or "description"."""
-        return _SPEAKER_TYPES.get(_qrow(self._d)[0][self._q + 7])
-
-    @property
-    def name(self):
-        """The named speaker referred to ("Jane Doe"), or None when there is none."""
-        v, text = _qrow(self._d)
-        q = self._q
-        return text[v[q + 16]:v[q + 17]] if v[q + 4] & 2 else None
-
-    @property
-    def start(self) -> int:
-        return _qrow(self._d)[0][self._q + 5]
-
-    @property
-    def end(self) -> int:
-        return _qrow(self._d)[0][self._q + 6]
-
-    @property
-    def name_start(self):
-        v = _qrow(self._d)[0]
-        return v[self._q + 8] if v[self._q + 4] & 2 else None
-
-    @property
-    def name_end(self):
-        v = _qrow(self._d)[0]
-        return v[self._q + 9] if v[self._q + 4] & 2 else None
+    # text, type, name, start, end, name_start, name_end: from the table, below.
 
     def __repr__(self):
         if self._d.ptr is None:
@@ -591,37 +581,17 @@ class Speaker:
 
 class Quote:
     """A direct quotation and its attribution."""
-    __slots__ = ("_d", "index")
+    __slots__ = ("_d", "index", "_i")
 
     def __init__(self, doc, index):
         self._d = doc
         self.index = index
+        self._i = index * _QF
 
-    @property
-    def text(self) -> str:
-        """The words inside the marks (parts over several paragraphs joined by a space)."""
-        d = self._d
-        if d.ptr is None:
-            _closed()
-        v, text = d.qtab or _quotes_table(d)
-        i = self.index * _QF + 12
-        return text[v[i]:v[i + 1]]
-
-    @property
-    def start(self) -> int:
-        """From the first character inside the opening mark..."""
-        d = self._d
-        if d.ptr is None:
-            _closed()
-        return (d.qtab or _quotes_table(d))[0][self.index * _QF + 1]
-
-    @property
-    def end(self) -> int:
-        """...to just after the last character before the closing mark."""
-        d = self._d
-        if d.ptr is None:
-            _closed()
-        return (d.qtab or _quotes_table(d))[0][self.index * _QF + 2]
+    # text, start, end, block_index, attribution, cue, cue_start, cue_end: from the table,
+    # below.
+    source = property(_record_source,
+                      doc="The quotation as written in the input, from start to end.")
 
     @property
     def spans(self):
@@ -634,50 +604,15 @@ class Quote:
                 for i in range(_lib.article_quote_span_count(p))]
 
     @property
-    def block_index(self) -> int:
-        return _qrow(self._d)[0][self.index * _QF]
-
-    @property
     def block(self) -> Block:
         """The block holding the quotation (its first one when it spans several)."""
-        return Block(self._d, _qrow(self._d)[0][self.index * _QF])
-
-    @property
-    def attribution(self) -> str:
-        """"direct", "inherited" (the previous quotation's speaker) or "none"."""
-        return _ATTRIBUTIONS.get(_qrow(self._d)[0][self.index * _QF + 3], "none")
+        return Block(self._d, _table(self._d, _Q)[0][self._i])
 
     @property
     def speaker(self):
         d = self._d
-        if d.ptr is None:
-            _closed()
-        v = (d.qtab or _quotes_table(d))[0]
-        return Speaker(d, self.index) if v[self.index * _QF + 4] & 1 else None
-
-    @property
-    def cue(self):
-        """The attributing verb or phrase ("said", "according to"), or None."""
-        v, text = _qrow(self._d)
-        i = self.index * _QF
-        return text[v[i + 18]:v[i + 19]] if v[i + 4] & 4 else None
-
-    @property
-    def cue_start(self):
-        v = _qrow(self._d)[0]
-        i = self.index * _QF
-        return v[i + 10] if v[i + 4] & 4 else None
-
-    @property
-    def cue_end(self):
-        v = _qrow(self._d)[0]
-        i = self.index * _QF
-        return v[i + 11] if v[i + 4] & 4 else None
-
-    @property
-    def source(self):
-        """The quotation as written in the input, from start to end."""
-        return _slice_source(self._d, self.start, self.end)
+        v = (d.tabs[_Q] or _quotes_table(d))[0]
+        return Speaker(d, self.index) if v[self._i + _Q_FLAGS] & _HAS_SPEAKER else None
 
     def __eq__(self, other):
         return isinstance(other, Quote) and other._d is self._d and other.index == self.index
@@ -690,6 +625,32 @@ class Quote:
             return "<Quote %d (closed)>" % self.index
         s = self.speaker
         return "<Quote %d %r speaker=%r>" % (self.index, self.text, s.text if s else None)
+
+
+# Positions: the _PY_Q_* enum in build_ffi.py.
+_table_properties(Speaker, [
+    ("text", _string(_Q, 14), 'As written: "Sen. Jane Doe", "she", "the spokeswoman".'),
+    ("type", _lookup(_Q, 7, _SPEAKER_TYPES, None), '"name", "pronoun" or "description".'),
+    ("name", _flagged_string(16, _HAS_NAME),
+     'The named speaker referred to ("Jane Doe"), or None when there is none.'),
+    ("start", _number(_Q, 5), None),
+    ("end", _number(_Q, 6), None),
+    ("name_start", _flagged_number(8, _HAS_NAME), None),
+    ("name_end", _flagged_number(9, _HAS_NAME), None),
+])
+_table_properties(Quote, [
+    ("text", _string(_Q, 12),
+     "The words inside the marks (parts over several paragraphs joined by a space)."),
+    ("start", _number(_Q, 1), "From the first character inside the opening mark..."),
+    ("end", _number(_Q, 2), "...to just after the last character before the closing mark."),
+    ("block_index", _number(_Q, 0), None),
+    ("attribution", _lookup(_Q, 3, _ATTRIBUTIONS, "none"),
+     '"direct", "inherited" (the previous quotation\'s speaker) or "none".'),
+    ("cue", _flagged_string(18, _HAS_CUE),
+     'The attributing verb or phrase ("said", "according to"), or None.'),
+    ("cue_start", _flagged_number(10, _HAS_CUE), None),
+    ("cue_end", _flagged_number(11, _HAS_CUE), None),
+])
 
 
 class _Records(_Sequence):
@@ -837,6 +798,20 @@ def _convert(v):
 
 # ---- the article -------------------------------------------------------------------------
 
+def _field(code, doc=None):
+    def field(self):
+        return _text(_lib.article_field_string(self._d.live(), code, _NULL))
+    return property(field, doc=doc)
+
+
+def _string_list(count, at, doc=None):
+    """A list read by index: the strings at(article, i) for i < count(article)."""
+    def string_list(self):
+        a = self._d.live()
+        return [_cstr(at(a, i, _NULL)).decode("utf-8") for i in range(count(a))]
+    return property(string_list, doc=doc)
+
+
 class Article:
     """A parsed article. Read-only; accessors are computed on first use.
 
@@ -887,58 +862,9 @@ class Article:
         # Pickled as its source and options: unpickling parses again.
         return (_unpickle, (self.source, self._options))
 
-    # fields
-    def _field(self, fn):
-        return _text(fn(self._d.live(), _NULL))
-
-    @property
-    def title(self):
-        return self._field(_lib.article_title)
-
-    @property
-    def subhed(self):
-        return self._field(_lib.article_subhed)
-
-    @property
-    def author(self):
-        return self._field(_lib.article_author)
-
-    @property
-    def author_title(self):
-        return self._field(_lib.article_author_title)
-
-    @property
-    def date(self):
-        """The date as written, or None."""
-        return self._field(_lib.article_date)
-
-    @property
-    def category(self):
-        return self._field(_lib.article_category)
-
-    @property
-    def layout(self):
-        return self._field(_lib.article_layout)
-
-    @property
-    def permalink(self):
-        return self._field(_lib.article_permalink)
-
-    @property
-    def excerpt(self):
-        return self._field(_lib.article_excerpt)
-
-    @property
-    def authors(self):
-        a = self._d.live()
-        return [_cstr(_lib.article_author_at(a, i, _NULL)).decode("utf-8")
-                for i in range(_lib.article_author_count(a))]
-
-    @property
-    def tags(self):
-        a = self._d.live()
-        return [_cstr(_lib.article_tag_at(a, i, _NULL)).decode("utf-8")
-                for i in range(_lib.article_tag_count(a))]
+    # fields: title, subhed, author, ... are added after the class, one per article_field.
+    authors = _string_list(_lib.article_author_count, _lib.article_author_at)
+    tags = _string_list(_lib.article_tag_count, _lib.article_tag_at)
 
     @property
     def date_parsed(self):
@@ -1063,6 +989,17 @@ class Article:
             return "<Article (closed)>"
         return "<Article %r: %d blocks, %d quotes>" % (
             self.title, len(self.blocks), len(self.quotes))
+
+
+# One property per well-known field of the header's article_field enum, named after it
+# (ARTICLE_FIELD_AUTHOR_TITLE: author_title): the field's text, or None when absent.
+_FIELD_DOCS = {"date": "The date as written, or None."}
+for _code, _enum in sorted(_ffi.typeof("article_field").elements.items()):
+    _name = _enum[len("ARTICLE_FIELD_"):].lower()
+    if _name in vars(Article):
+        raise ImportError("libarticle: %s would hide Article.%s" % (_enum, _name))
+    setattr(Article, _name, _field(_code, _FIELD_DOCS.get(_name)))
+del _code, _enum, _name
 
 
 def _unpickle(source, options):
