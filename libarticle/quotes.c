@@ -720,7 +720,6 @@ static bool is_cue(const blk *b, const word *w, size_t k, size_t n) {
     return is_cue_in(b, w, k, n, ART_LEX_CUE);
 }
 
-
 static bool capitalised(const blk *b, const word *w) {
     uint32_t c = word_first(b, w);
     return is_letter(c) && !is_lower(c);
@@ -1136,11 +1135,11 @@ static bool clause_has_cue(const blk *b, const word *w, size_t from, size_t to) 
     return false;
 }
 
-/* `"…," X said.`, `"…," said X.`, `"…," according to X.` in [lo, hi) after the closing
- * mark of a quotation whose text is [qs, qe). */
 static int as_credit(art_quotes *q, const blk *b, const word *w, size_t n, attrib *out);
 static bool dash_word(const blk *b, const word *w);
 
+/* `"…," X said.`, `"…," said X.`, `"…," according to X.` in [lo, hi) after the closing
+ * mark of a quotation whose text is [qs, qe). */
 static int attrib_after(art_quotes *q, const blk *b, size_t qs, size_t qe, size_t lo, size_t hi,
                         size_t *trail, size_t *trail_hi, attrib *out) {
     size_t st, n;
@@ -1323,12 +1322,11 @@ static bool named_subject(const blk *b, const word *w, size_t from, size_t to) {
     return false;
 }
 
+static size_t skip_aux(const blk *b, const word *w, size_t k);
 
 /* `Ann Lee issued a statement: "…"`, `Lee explained it this way: "…"`: a sentence that
  * introduces the quotation with a colon and no verb of speech is its subject's, when that
  * subject names someone. */
-static size_t skip_aux(const blk *b, const word *w, size_t k);
-
 static int attrib_colon_subject(art_quotes *q, const blk *b, const word *w, size_t n, bool cut,
                                 attrib *out) {
     size_t start, end;
@@ -1360,9 +1358,9 @@ static int attrib_colon_subject(art_quotes *q, const blk *b, const word *w, size
                       w[verb].ce, out);
 }
 
-/* `X said, "…"`, `X said: "…"`, `According to X, "…"` in [lo, open). */
 static bool passive(const blk *b, const word *w, size_t k);
 
+/* `X said, "…"`, `X said: "…"`, `According to X, "…"` in [lo, open). */
 static int attrib_before(art_quotes *q, const blk *b, size_t lo, size_t open, attrib *out) {
     size_t pos = open, st;
     while (pos > lo && is_space(cp_before(b, pos, &st)))
@@ -1774,12 +1772,12 @@ static bool quote_ended_sentence(const blk *b, size_t end) {
     return c == '.' || c == '!' || c == '?';
 }
 
-/* A cue earlier in the quotation's sentence: `X said the plan was "a disgrace"`, `X called
- * it "…"`, `…, saying "…"`. Words back from the opening mark to the sentence start. *words
- * gets how many there are (0: the quotation starts its sentence). */
 static bool current_subject(const art_quotes *q, const blk *b, const word *w, size_t from,
                             size_t to);
 
+/* A cue earlier in the quotation's sentence: `X said the plan was "a disgrace"`, `X called
+ * it "…"`, `…, saying "…"`. Words back from the opening mark to the sentence start. *words
+ * gets how many there are (0: the quotation starts its sentence). */
 static int attrib_in_sentence(art_quotes *q, const blk *b, size_t lo, size_t open,
                               size_t min_words, size_t *words, bool *at_lo, attrib *out) {
     size_t pos = open;
