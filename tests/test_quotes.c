@@ -1262,6 +1262,15 @@ START_TEST(phrasal_passive_and_outer) {
     said("\"Our challenge was clear,\" From said.\n", "Our challenge was clear,", "From", "said");
     said("\"We can only wonder,\" state Sen. Ann Lee said in a statement.\n",
          "We can only wonder,", "state Sen. Ann Lee", "said");
+    said("\"The market has not failed them,\" he mocks.\n", "The market has not failed them,",
+         "he", "mocks");
+    said("\"This is fantastic!\" beamed Don Hart of Madison.\n", "This is fantastic!",
+         "Don Hart of Madison", "beamed");
+    /* "remarks" after an adjective is a noun: its sentence names the speaker. */
+    article *c = parse_ok("Howard continued his scathing remarks.\n\n\"Eight years ago she was "
+                          "the nominee.\"\n");
+    expect_inherited(c, 0, "Howard");
+    article_free(c);
     said("\"The stock has not done well,\" Mr. Rubel pointed out.\n",
          "The stock has not done well,", "Mr. Rubel", "pointed out");
     said("\"They want free stuff,\" Jo Kim shot back with a laugh.\n", "They want free stuff,",
