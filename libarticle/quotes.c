@@ -1592,8 +1592,10 @@ static bool cue_just_before(const blk *b, size_t lo, size_t open) {
         return false;
     if (x.last && x.last != ',' && x.last != ':')
         return false;
-    /* "referred to "ISIS"", "described it as "…"". */
-    if (!x.last && (word_is(b, &x, "to") || word_is(b, &x, "as")) &&
+    /* "referred to "ISIS"", "described it as "…"", "called him an "…"". */
+    if (!x.last &&
+        (word_is(b, &x, "to") || word_is(b, &x, "as") || word_is(b, &x, "a") ||
+         word_is(b, &x, "an")) &&
         !prev_word(b, &pos, lo, &x))
         return false;
     /* Not a listener's verb: in `told "Morning Roundup"` the title is who heard it. */
@@ -1601,14 +1603,19 @@ static bool cue_just_before(const blk *b, size_t lo, size_t open) {
         return false;
     if (word_lower_in(b, &x, ART_LEX_CUE | ART_LEX_REPORT) && x.cs == x.s)
         return true;
-    if (x.last || !prev_word(b, &pos, lo, &y) || y.last)
+    if (x.last || !prev_word(b, &pos, lo, &y) || (y.last && !abbrev_period(b, &y)))
         return false;
     if (word_lower(b, &x) && !(x.lex & ~(ART_LEX_UNSAID | ART_LEX_BACK | ART_LEX_OUT)) &&
         word_lower_in(b, &y, ART_LEX_DETERMINER)) {
         /* "called his opponent "Senator Lee"": a determiner and a noun for object. */
         if (!prev_word(b, &pos, lo, &y) || y.last)
             return false;
-    } else if (!capitalised(b, &x) && !(x.lex & ART_LEX_OBJECT)) {
+    } else if (capitalised(b, &x)) {
+        /* "called Mrs. Ann Lee an "…"": a name of up to three words for object. */
+        for (int k = 0; k < 2 && capitalised(b, &y) && !(y.lex & ART_LEX_CUE); k++)
+            if (!prev_word(b, &pos, lo, &y) || (y.last && !abbrev_period(b, &y)))
+                return false;
+    } else if (!(x.lex & ART_LEX_OBJECT)) {
         return false;
     }
     /* "told NBC's "Today"": the show heard it. */

@@ -1247,6 +1247,7 @@ START_TEST(outer_speakers_and_labels) {
          "Lee", "said");
     said("In the debate, candidates referred to \"ISIS\" 44 times.\n", "ISIS", "candidates",
          "referred");
+    said("Ms. Kim called Mrs. Ann Lee an \"Aunt Tom.\"\n", "Aunt Tom.", "Ms. Kim", "called");
     a = parse_ok("Lee watched \"Meet the Press\" that day.\n");
     expect_counts(a, 1, 0);
     ck_assert_ptr_null(article_quote_speaker(quote_at(a, 0)));
