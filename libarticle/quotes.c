@@ -1917,7 +1917,9 @@ static int attrib_in_sentence(art_quotes *q, const blk *b, size_t lo, size_t ope
             if (start == 0 && cut)
                 continue;
         }
-        while (start < end && (w[start].lex & ART_LEX_OPENER) && !w[start].last)
+        /* "But Lee said", "While those surveyed said": the clause's subject. */
+        while (start + 1 < end && (w[start].lex & (ART_LEX_OPENER | ART_LEX_SUBORDINATOR)) &&
+               !(w[start].lex & ART_LEX_PREPOSITION) && !w[start].last)
             start++;
         if (as_subject(b, w, start, end))
             start++;

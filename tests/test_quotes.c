@@ -1248,6 +1248,11 @@ START_TEST(outer_speakers_and_labels) {
     said("In the debate, candidates referred to \"ISIS\" 44 times.\n", "ISIS", "candidates",
          "referred");
     said("Ms. Kim called Mrs. Ann Lee an \"Aunt Tom.\"\n", "Aunt Tom.", "Ms. Kim", "called");
+    /* A subordinator opening the sentence is not part of the subject. */
+    said("While those surveyed said Lee has the \"best experience,\" Kim leads.\n",
+         "best experience,", "those surveyed", "said");
+    said("He implied the judge was biased and \"hostile\" to him.\n", "hostile", "He",
+         "implied");
     a = parse_ok("Lee watched \"Meet the Press\" that day.\n");
     expect_counts(a, 1, 0);
     ck_assert_ptr_null(article_quote_speaker(quote_at(a, 0)));
