@@ -1782,6 +1782,34 @@ static bool quote_ended_sentence(const blk *b, size_t end) {
 static bool current_subject(const art_quotes *q, const blk *b, const word *w, size_t from,
                             size_t to);
 
+/* "An aide who asked not to be named said": when the words back from the verb are the end
+ * of a relative clause with no commas, the speaker is the phrase before its "who",
+ * [*start, *end) on return. */
+static bool who_head(const blk *b, const word *w, size_t *start, size_t *end) {
+    /* Not "those who left but said": there the verb is the sentence subject's. */
+    if (*end == 0 || is_and_or(b, &w[*end - 1]) || (w[*end - 1].lex & ART_LEX_OPENER))
+        return false;
+    size_t k = NONE; /* the first "who" of the run of words with no punctuation */
+    for (size_t j = *start, seen = 0; j > 1 && seen < 16 && !w[j - 1].last; seen++) {
+        j--;
+        if (word_is(b, &w[j], "who") && word_lower(b, &w[j]))
+            k = j;
+    }
+    if (k == NONE || w[k - 1].last)
+        return false;
+    size_t s = k - 1;
+    while (s > 0 && !w[s - 1].last && !(w[s - 1].lex & ART_LEX_PRONOUN) &&
+           !(word_lower(b, &w[s - 1]) &&
+             (w[s - 1].lex & (ART_LEX_BREAKER | ART_LEX_CUE | ART_LEX_REPORT |
+                              ART_LEX_SUBORDINATOR | ART_LEX_OPENER))))
+        s--;
+    if (!speaker_ok(b, w, s, k))
+        return false;
+    *start = s;
+    *end = k;
+    return true;
+}
+
 /* A cue earlier in the quotation's sentence: `X said the plan was "a disgrace"`, `X called
  * it "…"`, `…, saying "…"`. Words back from the opening mark to the sentence start. *words
  * gets how many there are (0: the quotation starts its sentence). */
@@ -1891,8 +1919,8 @@ static int attrib_in_sentence(art_quotes *q, const blk *b, size_t lo, size_t ope
         } else if (p->last == ',') {
             /* "Jane Doe, a spokeswoman for the campaign, said": back over the appositive. */
             start = end - 1;
-            while (start > 0 && !w[start - 1].last)
-                start--;
+            while (start > 0 && (!w[start - 1].last || abbrev_period(b, &w[start - 1])))
+                start--; /* "veteran D.C. lobbyist" */
             /* "Cory Lee, 22, of Flint, Mich., said": back over short segments. */
             for (int seg = 0; seg < 4 && start > 0 && w[start - 1].last == ','; seg++) {
                 bool weak = word_lower(b, &w[start]) || is_digit(word_first(b, &w[start])) ||
@@ -1900,7 +1928,7 @@ static int attrib_in_sentence(art_quotes *q, const blk *b, size_t lo, size_t ope
                 if (!weak)
                     break;
                 size_t ps = start - 1;
-                while (ps > 0 && !w[ps - 1].last)
+                while (ps > 0 && (!w[ps - 1].last || abbrev_period(b, &w[ps - 1])))
                     ps--;
                 start = ps;
             }
@@ -1940,7 +1968,7 @@ static int attrib_in_sentence(art_quotes *q, const blk *b, size_t lo, size_t ope
             asked = true;
             continue;
         }
-        if (!speaker_ok(b, w, start, end))
+        if (!speaker_ok(b, w, start, end) && !who_head(b, w, &start, &end))
             continue;
         /* "Obama said he expected that Americans will say "no"": the outer speaker's. */
         if (start > 1 && word_is(b, &w[start - 1], "that") && !w[start - 2].last) {

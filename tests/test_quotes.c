@@ -1248,6 +1248,12 @@ START_TEST(outer_speakers_and_labels) {
     said("In the debate, candidates referred to \"ISIS\" 44 times.\n", "ISIS", "candidates",
          "referred");
     said("Ms. Kim called Mrs. Ann Lee an \"Aunt Tom.\"\n", "Aunt Tom.", "Ms. Kim", "called");
+    /* A relative clause with no commas before the verb: the phrase before "who". */
+    said("An aide who asked not to be named said the plan was \"dead on arrival.\"\n",
+         "dead on arrival.", "An aide", "said");
+    /* An appositive with an abbreviation in it. */
+    said("Jo Kim, a veteran D.C. lobbyist, says the goal is \"to win the state.\"\n",
+         "to win the state.", "Jo Kim, a veteran D.C. lobbyist", "says");
     /* A subordinator opening the sentence is not part of the subject. */
     said("While those surveyed said Lee has the \"best experience,\" Kim leads.\n",
          "best experience,", "those surveyed", "said");
