@@ -1245,6 +1245,13 @@ START_TEST(outer_speakers_and_labels) {
     /* A name in reported speech is said; a name after "referred to" too; not elsewhere. */
     said("Lee has said that the deal could lead to another \"Holocaust.\"\n", "Holocaust.",
          "Lee", "said");
+    said("Kim said he planned to fight \"Black Lives Matter\" violence.\n",
+         "Black Lives Matter", "Kim", "said");
+    article *m = parse_ok("\"He is a hater,\" Lee said, adding that he believed the judge "
+                          "was \"Mexican.\"\n");
+    expect_counts(m, 2, 0);
+    expect_said(m, 1, "Lee", "adding");
+    article_free(m);
     said("In the debate, candidates referred to \"ISIS\" 44 times.\n", "ISIS", "candidates",
          "referred");
     said("Ms. Kim called Mrs. Ann Lee an \"Aunt Tom.\"\n", "Aunt Tom.", "Ms. Kim", "called");
