@@ -1693,10 +1693,12 @@ static bool passive(const blk *b, const word *w, size_t k) {
            word_is(b, x, "are") || word_is(b, x, "been") || word_is(b, x, "being");
 }
 
-/* Skips auxiliaries and adverbs back from the verb at w[k] ("has also said"). */
+/* Skips auxiliaries, adverbs and words of time back from the verb at w[k] ("has also
+ * said", "last week said"). */
 static size_t skip_aux(const blk *b, const word *w, size_t k) {
     while (k > 0 && !w[k - 1].last && word_lower(b, &w[k - 1]) &&
-           (is_adverb(b, &w[k - 1]) || word_is(b, &w[k - 1], "not") ||
+           (is_adverb(b, &w[k - 1]) || (w[k - 1].lex & ART_LEX_TIME) || /* "last week" */
+            word_is(b, &w[k - 1], "not") ||
             word_is(b, &w[k - 1], "had") || word_is(b, &w[k - 1], "has") ||
             word_is(b, &w[k - 1], "have")))
         k--;

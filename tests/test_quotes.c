@@ -1261,6 +1261,10 @@ START_TEST(outer_speakers_and_labels) {
     /* An appositive with an abbreviation in it. */
     said("Jo Kim, a veteran D.C. lobbyist, says the goal is \"to win the state.\"\n",
          "to win the state.", "Jo Kim, a veteran D.C. lobbyist", "says");
+    /* Words of time between the subject and its verb. */
+    said("Sen. Ann Lee (D-Calif.) last week said Kim was not the source of any \"secret "
+         "emails.\"\n",
+         "secret emails.", "Sen. Ann Lee (D-Calif.)", "said");
     /* A subordinator opening the sentence is not part of the subject. */
     said("While those surveyed said Lee has the \"best experience,\" Kim leads.\n",
          "best experience,", "those surveyed", "said");
