@@ -1934,8 +1934,9 @@ static int attrib_in_sentence(art_quotes *q, const blk *b, size_t lo, size_t ope
                             end - start <= 2;
                 if (!weak)
                     break;
-                size_t ps = start - 1;
-                while (ps > 0 && (!w[ps - 1].last || abbrev_period(b, &w[ps - 1])))
+                size_t ps = start - 1; /* not past "after" in "after a woman in Worcester," */
+                while (ps > 0 && (!w[ps - 1].last || abbrev_period(b, &w[ps - 1])) &&
+                       !word_lower_in(b, &w[ps - 1], ART_LEX_SUBORDINATOR | ART_LEX_BREAKER))
                     ps--;
                 start = ps;
             }

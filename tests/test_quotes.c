@@ -1261,6 +1261,10 @@ START_TEST(outer_speakers_and_labels) {
     /* An appositive with an abbreviation in it. */
     said("Jo Kim, a veteran D.C. lobbyist, says the goal is \"to win the state.\"\n",
          "to win the state.", "Jo Kim, a veteran D.C. lobbyist", "says");
+    /* A place's appositive after a clause's conjunction. */
+    said("Lee says he is tough after a woman in Salem, Oregon, told him she worries he is "
+         "\"too weak\" to win.\n",
+         "too weak", "a woman in Salem, Oregon", "told");
     /* Words of time between the subject and its verb. */
     said("Sen. Ann Lee (D-Calif.) last week said Kim was not the source of any \"secret "
          "emails.\"\n",
