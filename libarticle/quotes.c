@@ -1855,15 +1855,18 @@ static int attrib_in_sentence(art_quotes *q, const blk *b, size_t lo, size_t ope
     for (size_t i = 0; i < nw; i++)
         w[i] = rev[nw - 1 - i];
     size_t n = nw;
-    if (!cut && n > 3 && word_is(b, &w[0], "according") && word_is(b, &w[1], "to") &&
-        !w[0].last && !w[1].last) {
-        /* "According to X, …": X, whatever the verbs after. */
-        size_t e = 2;
-        while (e < n && !w[e].last && e < 2 + SPEAKER_MAX_WORDS)
+    /* "According to X, …", "Over the long term, according to X, …": X, whatever the verbs
+     * after. */
+    for (size_t i = 0; !cut && i + 3 < n; i++) {
+        if ((i > 0 && w[i - 1].last != ',') || !word_is(b, &w[i], "according") ||
+            !word_is(b, &w[i + 1], "to") || w[i].last || w[i + 1].last)
+            continue;
+        size_t e = i + 2;
+        while (e < n && !w[e].last && e < i + 2 + SPEAKER_MAX_WORDS)
             e++;
-        if (e < n && w[e].last == ',' && speaker_ok(b, w, 2, e + 1))
-            return attrib_set(q, b, w[2].s, speaker_end(b, &w[e], &w[e + 1]), w[0].cs,
-                              w[1].ce, out);
+        if (e < n && w[e].last == ',' && speaker_ok(b, w, i + 2, e + 1))
+            return attrib_set(q, b, w[i + 2].s, speaker_end(b, &w[e], &w[e + 1]), w[i].cs,
+                              w[i + 1].ce, out);
     }
     if (!cut) {
         int r = as_credit(q, b, w, n, out);
@@ -1885,7 +1888,7 @@ static int attrib_in_sentence(art_quotes *q, const blk *b, size_t lo, size_t ope
             continue;
         const word *p = &w[end - 1];
         if ((ends_ing(b, &w[k]) && (p->last || word_lower(b, p))) ||
-            (is_and_or(b, p) && end >= 2)) {
+            ((is_and_or(b, p) || word_is(b, p, "but")) && end >= 2)) {
             /* "Lee said Tuesday, noting": the verb of speech before names the speaker. */
             bool earlier = false;
             for (size_t j = 0; j + 1 < end && !earlier && ends_ing(b, &w[k]) && p->last == ',';

@@ -1261,6 +1261,16 @@ START_TEST(outer_speakers_and_labels) {
     /* An appositive with an abbreviation in it. */
     said("Jo Kim, a veteran D.C. lobbyist, says the goal is \"to win the state.\"\n",
          "to win the state.", "Jo Kim, a veteran D.C. lobbyist", "says");
+    /* "but said", "and said": the subject of the clause before. */
+    said("A spokesman for the firm declined to comment but said in a statement that \"the firm "
+         "did nothing wrong.\"\n",
+         "the firm did nothing wrong.", "A spokesman", "said");
+    said("Lee thought for a moment and said that in this climate, \"it is an advantage.\"\n",
+         "it is an advantage.", "Lee", "said");
+    /* "according to X," after a leading phrase. */
+    said("Over the long term, according to the budget office, the deficit \"is mainly due to "
+         "age.\"\n",
+         "is mainly due to age.", "the budget office", "according to");
     /* A place's appositive after a clause's conjunction. */
     said("Lee says he is tough after a woman in Salem, Oregon, told him she worries he is "
          "\"too weak\" to win.\n",
