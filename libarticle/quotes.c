@@ -1263,16 +1263,21 @@ static bool dash_word(const blk *b, const word *w) {
     return is_dash(c) && (w->s + n == w->e || (w->s + 2 == w->e && b->s[w->s + 1] == '-'));
 }
 
+/* How many capital ASCII letters s[from..to) has, or NONE when it has a lower-case one. */
+static size_t caps_letters(const blk *b, size_t from, size_t to) {
+    size_t letters = 0;
+    for (size_t i = from; i < to; i++) {
+        if (b->s[i] >= 'a' && b->s[i] <= 'z')
+            return NONE;
+        letters += b->s[i] >= 'A' && b->s[i] <= 'Z';
+    }
+    return letters;
+}
+
 /* Whether w[0..n) are at least two words in capitals, as a heading is written. */
 static bool caps_words(const blk *b, const word *w, size_t n) {
-    size_t letters = 0;
-    for (size_t k = 0; k < n; k++)
-        for (size_t i = w[k].s; i < w[k].e; i++) {
-            if (b->s[i] >= 'a' && b->s[i] <= 'z')
-                return false;
-            letters += b->s[i] >= 'A' && b->s[i] <= 'Z';
-        }
-    return n >= 2 && letters >= 4;
+    size_t letters = n > 0 ? caps_letters(b, w[0].s, w[n - 1].e) : NONE;
+    return n >= 2 && letters != NONE && letters >= 4;
 }
 
 /* `Ann Lee: "…"`, as in interviews and transcripts, and `Continued Lee: "…"`: words
@@ -1709,6 +1714,13 @@ static size_t skip_aux(const blk *b, const word *w, size_t k) {
  * comma ("On Monday, the senator said"), a run of words up to its first verb. */
 static bool sentence_subject(const blk *b, const word *w, size_t n, size_t *from, size_t *to) {
     size_t s0 = 0;
+    /* A dateline: "WASHINGTON (AP) — Ann Lee said", "DALLAS, Dec. 8 (UPI) — …". */
+    size_t c0 = n > 0 ? caps_letters(b, w[0].cs, w[0].ce) : NONE;
+    for (size_t k = 1; c0 != NONE && c0 >= 3 && k < n && k < 6; k++)
+        if (dash_word(b, &w[k])) {
+            s0 = k + 1;
+            break;
+        }
     /* Leading phrases closed by a comma are skipped unless they are a name ("Sen. Jane
      * Doe, a Democrat, said"): "Eight years ago,", "Weighing in on the debate,", "At a
      * rally in Portsmouth, N.H., on Tuesday,". */

@@ -1271,6 +1271,10 @@ START_TEST(outer_speakers_and_labels) {
     said("Over the long term, according to the budget office, the deficit \"is mainly due to "
          "age.\"\n",
          "is mainly due to age.", "the budget office", "according to");
+    /* A dateline is not the subject. */
+    said("DALLAS, Dec. 8 (UPI) \xE2\x80\x94 In response, Lee's chief aide rallied supporters, "
+         "saying: \"We have to be ready.\"\n",
+         "We have to be ready.", "Lee's chief aide", "saying");
     /* A place's appositive after a clause's conjunction. */
     said("Lee says he is tough after a woman in Salem, Oregon, told him she worries he is "
          "\"too weak\" to win.\n",
