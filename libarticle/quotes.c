@@ -1649,8 +1649,8 @@ static int as_credit(art_quotes *q, const blk *b, const word *w, size_t n, attri
             if (w[j - 1].last && !abbrev_period(b, &w[j - 1]))
                 break;
             /* "as Ann Lee observed,", "as the report notes:" */
-            bool put = j + 1 < n && word_is(b, &w[j], "put") && !w[j].last &&
-                       word_is(b, &w[j + 1], "it");
+            bool put = j + 1 < n && (word_is(b, &w[j], "put") || word_is(b, &w[j], "puts")) &&
+                       !w[j].last && word_is(b, &w[j + 1], "it");
             if (put || (word_lower_in(b, &w[j], ART_LEX_CUE) && !(w[j].lex & ART_LEX_AFTER) &&
                         w[j].cs == w[j].s &&
                         (w[j].last == ',' || w[j].last == ':' || j + 1 == n))) {
@@ -1738,7 +1738,8 @@ static bool sentence_subject(const blk *b, const word *w, size_t n, size_t *from
         bool lead = (f->lex & (ART_LEX_PREPOSITION | ART_LEX_SUBORDINATOR | ART_LEX_OPENER |
                                ART_LEX_TIME)) ||
                     ((w[k].lex & ART_LEX_TIME) && !(f->lex & ART_LEX_PRONOUN)) ||
-                    is_digit(word_first(b, f));
+                    (is_digit(word_first(b, f)) && /* not "76-year-old Ann Lee," */
+                     !memchr(b->s + f->cs, '-', f->ce - f->cs));
         /* A participle ("Asked about it,", "Weighing in,"), not a name and its verb
          * ("Husted continued by saying,"). */
         if (!lead && len0 > 3 &&

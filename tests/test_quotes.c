@@ -1271,6 +1271,12 @@ START_TEST(outer_speakers_and_labels) {
     said("Over the long term, according to the budget office, the deficit \"is mainly due to "
          "age.\"\n",
          "is mainly due to age.", "the budget office", "according to");
+    /* A hyphenated age opens a name, not a leading phrase; "as he puts it". */
+    said("76-year-old Jo Kim, a founder, endorsed Lee, saying he \"has shown his deep "
+         "commitment.\"\n",
+         "has shown his deep commitment.", "76-year-old Jo Kim", "saying");
+    said("That is because, as he puts it, \"the best thing we have going\" is low rates.\n",
+         "the best thing we have going", "he", "puts it");
     /* A dateline is not the subject. */
     said("DALLAS, Dec. 8 (UPI) \xE2\x80\x94 In response, Lee's chief aide rallied supporters, "
          "saying: \"We have to be ready.\"\n",
