@@ -1695,7 +1695,8 @@ static bool passive(const blk *b, const word *w, size_t k) {
         return false;
     const word *x = &w[k - 1];
     return word_is(b, x, "was") || word_is(b, x, "were") || word_is(b, x, "is") ||
-           word_is(b, x, "are") || word_is(b, x, "been") || word_is(b, x, "being");
+           word_is(b, x, "are") || word_is(b, x, "be") || word_is(b, x, "been") ||
+           word_is(b, x, "being");
 }
 
 /* Skips auxiliaries, adverbs and words of time back from the verb at w[k] ("has also
@@ -1890,6 +1891,10 @@ static int attrib_in_sentence(art_quotes *q, const blk *b, size_t lo, size_t ope
     for (size_t k = n; k-- > 0;) {
         if (!is_cue_in(b, w, k, n, ART_LEX_CUE | ART_LEX_REPORT))
             continue;
+        if (passive(b, w, k)) { /* "can be deemed "top secret"": maybe a verb before */
+            asked = true;
+            continue;
+        }
         /* "an account called "X"": the verb names, nothing is quoted. */
         if (k + 1 == n && k > 0 && !(w[k].lex & ART_LEX_CUE) && !ends_ing(b, &w[k]) &&
             !w[k - 1].last &&
@@ -1903,10 +1908,13 @@ static int attrib_in_sentence(art_quotes *q, const blk *b, size_t lo, size_t ope
         if ((ends_ing(b, &w[k]) && (p->last || word_lower(b, p))) ||
             ((is_and_or(b, p) || word_is(b, p, "but")) && end >= 2)) {
             /* "Lee said Tuesday, noting": the verb of speech before names the speaker. */
-            bool earlier = false;
+            bool earlier = false; /* not "a rare note of …": a noun after its adjective */
             for (size_t j = 0; j + 1 < end && !earlier && ends_ing(b, &w[k]) && p->last == ',';
                  j++)
-                earlier = is_cue(b, w, j, n);
+                earlier = is_cue(b, w, j, n) &&
+                          !(j > 1 && !w[j - 1].last && word_lower(b, &w[j - 1]) &&
+                            !w[j - 1].lex && !is_adverb(b, &w[j - 1]) &&
+                            word_lower_in(b, &w[j - 2], ART_LEX_DETERMINER));
             if (earlier)
                 continue;
             /* "…, saying", "X arrived and said": the subject of the clause before, after
@@ -1987,10 +1995,6 @@ static int attrib_in_sentence(art_quotes *q, const blk *b, size_t lo, size_t ope
             if (j == start)
                 continue;
             start = j - 1;
-        }
-        if (passive(b, w, k)) {
-            asked = true;
-            continue;
         }
         if (!speaker_ok(b, w, start, end) && !who_head(b, w, &start, &end))
             continue;

@@ -1271,6 +1271,13 @@ START_TEST(outer_speakers_and_labels) {
     said("Over the long term, according to the budget office, the deficit \"is mainly due to "
          "age.\"\n",
          "is mainly due to age.", "the budget office", "according to");
+    /* A passive verb of speech leaves the quotation to a verb before it; "a rare note" is
+     * a noun, not a verb of speech before "…, saying". */
+    said("They note that under the rules, even articles can be deemed \"top secret\" now.\n",
+         "top secret", "They", "note");
+    said("Although he thanked them, he sounded a rare note of modesty, saying, \"I am not sure "
+         "I deserve it.\"\n",
+         "I am not sure I deserve it.", "he", "saying");
     /* A hyphenated age opens a name, not a leading phrase; "as he puts it". */
     said("76-year-old Jo Kim, a founder, endorsed Lee, saying he \"has shown his deep "
          "commitment.\"\n",
