@@ -1766,7 +1766,8 @@ static bool sentence_subject(const blk *b, const word *w, size_t n, size_t *from
     while (e < n && e - s0 < 8) {
         const word *x = &w[e];
         if (word_lower(b, x) && (x->lex & (ART_LEX_BREAKER | ART_LEX_CUE | ART_LEX_ADVERB |
-                                           ART_LEX_REPORT | ART_LEX_PREPOSITION)))
+                                           ART_LEX_REPORT | ART_LEX_PREPOSITION |
+                                           ART_LEX_BACK | ART_LEX_OUT))) /* "hit back" */
             break;
         if (word_lower(b, x) && !(x->lex & (ART_LEX_DETERMINER | ART_LEX_TITLE)) &&
             x->ce - x->cs > 3 && memcmp(b->s + x->ce - 2, "ed", 2) == 0)

@@ -1228,6 +1228,8 @@ START_TEST(outer_speakers_and_labels) {
          "I like to get things done.", "Ann Lee", "cracked");
     said("Jo Kim shot back, \"I am tired of this nonsense.\"\n", "I am tired of this nonsense.",
          "Jo Kim", "shot back");
+    said("Kim hit back, saying at an event that Lee was \"not qualified\" to serve.\n",
+         "not qualified", "Kim", "saying");
     said("When Lee spoke, Jo Kim fired back forcefully: \"If they sue us, they will lose.\"\n",
          "If they sue us, they will lose.", "Jo Kim", "fired back");
     /* A paragraph ending with a colon after a subject, its verb of speech and more. */
