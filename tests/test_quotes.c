@@ -1322,6 +1322,9 @@ START_TEST(phrasal_passive_and_outer) {
          "he", "mocks");
     said("\"This is fantastic!\" beamed Don Hart of Madison.\n", "This is fantastic!",
          "Don Hart of Madison", "beamed");
+    said("Mrs. Lee drew cheers as she thanked the state and then boomed, \"You proved it "
+         "again.\"\n",
+         "You proved it again.", "she", "boomed");
     /* "remarks" after an adjective is a noun: its sentence names the speaker. */
     article *c = parse_ok("Howard continued his scathing remarks.\n\n\"Eight years ago she was "
                           "the nominee.\"\n");
