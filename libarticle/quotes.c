@@ -866,6 +866,12 @@ static bool speaker_ok(const blk *b, const word *w, size_t from, size_t to) {
            (to - from > 1 && !f->last && word_lower(b, &w[from + 1])))) ||
          ((f->lex & (ART_LEX_CUE | ART_LEX_REPORT)) && memcmp(b->s + f->ce - 2, "ed", 2) == 0)))
         return false;
+    /* "this year", "last week", "Tuesday": a time, not a speaker ("…," concluded this year). */
+    bool time = true;
+    for (size_t k = from; k < to && time; k++)
+        time = (w[k].lex & ART_LEX_TIME) != 0;
+    if (time)
+        return false;
     /* "the", "This": a determiner alone, but "Another", "Some". */
     if (to - from == 1 && (f->lex & ART_LEX_DETERMINER) && !(f->lex & ART_LEX_ALONE))
         return false;

@@ -1188,6 +1188,7 @@ START_TEST(verbs_and_subjects) {
         "The \"peace through strength\" slogan is old.\n",
         "Setting aside politics, states have \"immediate concerns about it\" now.\n",
         "Just as \"too big to fail\" banks grew, the rules changed.\n",
+        "The \"protector role of the state,\" concluded this year.\n",
     };
     for (size_t i = 0; i < sizeof none / sizeof *none; i++) {
         article *a = parse_ok(none[i]);
