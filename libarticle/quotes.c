@@ -1984,15 +1984,19 @@ static int attrib_in_sentence(art_quotes *q, const blk *b, size_t lo, size_t ope
             if (start == 0 && cut)
                 continue;
         }
-        /* "But Lee said", "While those surveyed said": the clause's subject. */
-        while (start + 1 < end && (w[start].lex & (ART_LEX_OPENER | ART_LEX_SUBORDINATOR)) &&
-               !(w[start].lex & ART_LEX_PREPOSITION) && !w[start].last)
+        /* "But Lee said", "While those surveyed said", "Even a strategist said": the
+         * clause's subject. */
+        while (start + 1 < end && !w[start].last && !(w[start].lex & ART_LEX_PREPOSITION) &&
+               ((w[start].lex & (ART_LEX_OPENER | ART_LEX_SUBORDINATOR)) ||
+                ((w[start].lex & ART_LEX_ADVERB) && !(w[start].lex & ART_LEX_BREAKER))))
             start++;
         if (as_subject(b, w, start, end))
             start++;
-        /* "…, with Donald Trump tweeting that": the subject of the participle. */
+        /* "…, with Donald Trump tweeting that", "with the campaign saying": the subject of
+         * the participle. */
         if (start + 1 < end && word_is(b, &w[start], "with") && ends_ing(b, &w[k]) &&
-            capitalised(b, &w[start + 1]))
+            (capitalised(b, &w[start + 1]) ||
+             word_lower_in(b, &w[start + 1], ART_LEX_DETERMINER)))
             start++;
         if (start < end && (w[start].lex & ART_LEX_PREPOSITION)) {
             /* "On Monday he said": only a pronoun after the phrase is taken. */
@@ -2082,6 +2086,23 @@ static bool only_lead(const blk *b, size_t lo, size_t open) {
     return n > 0 && (openers || comma);
 }
 
+/* Whether s[lo..open) is "and", "or" or a comma, with at most an article: the quotation
+ * at `open` is listed with the one before it (`a "fascist" and a "Stalinist"`). */
+static bool joined(const blk *b, size_t lo, size_t open) {
+    size_t pos = open, n = 0;
+    word x;
+    bool and_or = false;
+    while (prev_word(b, &pos, lo, &x)) {
+        if (++n > 2 || (x.last && x.last != ','))
+            return false;
+        and_or = and_or || is_and_or(b, &x);
+        if (!is_and_or(b, &x) && !word_is(b, &x, "a") && !word_is(b, &x, "an") &&
+            !word_is(b, &x, "the"))
+            return false;
+    }
+    return and_or;
+}
+
 /* Attribution of a quotation: its own sentence after the closing mark, else before the
  * opening mark. [qs, qe) is its text in this block; [before_lo, qopen) and [after_lo,
  * after_hi) the text around it, up to the neighbouring quotations. *sent_start tells
@@ -2114,9 +2135,14 @@ static int attribute(art_quotes *q, const blk *b, size_t qs, size_t qe, size_t a
          * deal could lead to another "Holocaust."`. */
         size_t words;
         bool at_lo;
-        return in_reported_clause(b, before_lo, qopen)
-                   ? attrib_in_sentence(q, b, before_lo, qopen, 0, &words, &at_lo, out)
-                   : 0;
+        if (in_reported_clause(b, before_lo, qopen))
+            return attrib_in_sentence(q, b, before_lo, qopen, 0, &words, &at_lo, out);
+        /* `called him a "fascist" and a "Stalinist"`: joined to the quotation before. */
+        if (before_lo > 0 && q->prev.speaker && joined(b, before_lo, qopen)) {
+            *out = q->prev;
+            return 1;
+        }
+        return 0;
     }
     if (trail != NONE) {
         r = attrib_trailing(q, b, qs, trail, trail_hi, out);

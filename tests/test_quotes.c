@@ -1258,6 +1258,18 @@ START_TEST(outer_speakers_and_labels) {
     said("In the debate, candidates referred to \"ISIS\" 44 times.\n", "ISIS", "candidates",
          "referred");
     said("Ms. Kim called Mrs. Ann Lee an \"Aunt Tom.\"\n", "Aunt Tom.", "Ms. Kim", "called");
+    /* A title listed with the quotation before it shares its speaker. */
+    article *t = parse_ok("Jo Kim calls a screaming Lee a \"fascist\" and a \"Stalinist.\"\n");
+    expect_counts(t, 2, 0);
+    expect_said(t, 1, "Jo Kim", "calls");
+    article_free(t);
+    /* An adverb before the subject; "with" and a noun phrase before a participle. */
+    said("Even a top strategist said Lee will have to choose, saying, \"At some point she "
+         "has to come out.\"\n",
+         "At some point she has to come out.", "a top strategist", "said");
+    said("Lee attacked Kim, with the campaign of the senator from Ohio saying he was \"not a "
+         "real conservative.\"\n",
+         "not a real conservative.", "the campaign of the senator from Ohio", "saying");
     /* A relative clause with no commas before the verb: the phrase before "who". */
     said("An aide who asked not to be named said the plan was \"dead on arrival.\"\n",
          "dead on arrival.", "An aide", "said");
