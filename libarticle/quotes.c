@@ -1731,11 +1731,16 @@ static bool sentence_subject(const blk *b, const word *w, size_t n, size_t *from
     /* Leading phrases closed by a comma are skipped unless they are a name ("Sen. Jane
      * Doe, a Democrat, said"): "Eight years ago,", "Weighing in on the debate,", "At a
      * rally in Portsmouth, N.H., on Tuesday,". */
-    for (int phrase = 0; phrase < 4; phrase++) {
+    for (int phrase = 0; phrase < 4 && s0 < n; phrase++) {
+        /* A verb of speech's participle may lead a longer phrase ("Asked if he was in the
+         * running for a job,"). */
+        size_t limit = (w[s0].lex & (ART_LEX_CUE | ART_LEX_REPORT)) && capitalised(b, &w[s0])
+                           ? 2 * LEAD_MAX_WORDS
+                           : LEAD_MAX_WORDS;
         size_t k = s0;
-        while (k < n && k < s0 + LEAD_MAX_WORDS && w[k].last != ',')
+        while (k < n && k < s0 + limit && w[k].last != ',')
             k++;
-        if (k >= n || k >= s0 + LEAD_MAX_WORDS)
+        if (k >= n || k >= s0 + limit)
             break;
         const word *f = &w[s0];
         size_t len0 = f->ce - f->cs;

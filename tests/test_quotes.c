@@ -1299,6 +1299,10 @@ START_TEST(outer_speakers_and_labels) {
          "has shown his deep commitment.", "76-year-old Jo Kim", "saying");
     said("That is because, as he puts it, \"the best thing we have going\" is low rates.\n",
          "the best thing we have going", "he", "puts it");
+    /* A participle of a verb of speech leads a longer phrase. */
+    said("Asked if he was in the running for a bigger job, Lee thought for a moment and said "
+         "that in this climate, \"it is an advantage.\"\n",
+         "it is an advantage.", "Lee", "said");
     /* A dateline is not the subject. */
     said("DALLAS, Dec. 8 (UPI) \xE2\x80\x94 In response, Lee's chief aide rallied supporters, "
          "saying: \"We have to be ready.\"\n",
