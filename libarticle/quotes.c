@@ -1407,6 +1407,10 @@ static int attrib_before(art_quotes *q, const blk *b, size_t lo, size_t open, at
     if (label != NONE)
         return label ? attrib_set(q, b, w[1].s, w[n - 1].e, w[0].cs, w[0].ce, out)
                      : attrib_set(q, b, w[0].s, w[n - 1].e, mark, mark + 1, out);
+    /* "From the report: "…"", "From Lee's Facebook post: "…"": where the words come from. */
+    if (colon && n >= 2 && n <= 6 && word_is(b, &w[0], "from") && !w[0].last &&
+        speaker_ok(b, w, 1, n))
+        return attrib_set(q, b, w[1].s, w[n - 1].e, w[0].cs, w[0].ce, out);
     /* "A HEADLINE IN CAPITALS - Ann Lee and Jo Kim: "…"": a digest's credit. */
     size_t d = n;
     while (colon && d > 1 && !dash_word(b, &w[d - 1]))

@@ -1242,6 +1242,9 @@ START_TEST(outer_speakers_and_labels) {
          "we close one chapter tonight.", "Lee", "told");
     said("As the Post's Ann Lee wrote, \"the parliament passed a resolution.\"\n",
          "the parliament passed a resolution.", "the Post's Ann Lee", "wrote");
+    /* "From X:" names where the words come from. */
+    said("From the report: \"In general, larger samples did better.\"\n",
+         "In general, larger samples did better.", "the report", "From");
     /* A digest's heading in capitals, a dash and the names credited. */
     said("POLLS NOT WRONG, JUST EARLY - Ann Lee and Jo Kim: \"The polls closed too soon.\"\n",
          "The polls closed too soon.", "Ann Lee and Jo Kim", ":");
