@@ -1925,8 +1925,8 @@ static int attrib_in_sentence(art_quotes *q, const blk *b, size_t lo, size_t ope
             ((is_and_or(b, p) || word_is(b, p, "but")) && end >= 2)) {
             /* "Lee said Tuesday, noting": the verb of speech before names the speaker. */
             bool earlier = false; /* not "a rare note of …": a noun after its adjective */
-            for (size_t j = 0; j + 1 < end && !earlier && ends_ing(b, &w[k]) && p->last == ',';
-                 j++)
+            for (size_t j = 0; j < end && !earlier && ends_ing(b, &w[k]) && p->last == ',';
+                 j++) /* also "Nefzi said, adding" */
                 earlier = is_cue(b, w, j, n) &&
                           !(j > 1 && !w[j - 1].last && word_lower(b, &w[j - 1]) &&
                             !w[j - 1].lex && !is_adverb(b, &w[j - 1]) &&

@@ -1256,7 +1256,7 @@ START_TEST(outer_speakers_and_labels) {
     article *m = parse_ok("\"He is a hater,\" Lee said, adding that he believed the judge "
                           "was \"Mexican.\"\n");
     expect_counts(m, 2, 0);
-    expect_said(m, 1, "Lee", "adding");
+    expect_said(m, 1, "Lee", "said");
     article_free(m);
     said("In the debate, candidates referred to \"ISIS\" 44 times.\n", "ISIS", "candidates",
          "referred");
@@ -1302,6 +1302,9 @@ START_TEST(outer_speakers_and_labels) {
          "has shown his deep commitment.", "76-year-old Jo Kim", "saying");
     said("That is because, as he puts it, \"the best thing we have going\" is low rates.\n",
          "the best thing we have going", "he", "puts it");
+    /* "X said, adding": the verb before the participle names the speaker. */
+    said("When prayers were over, Nefzi said, adding, \"He was not very religious.\"\n",
+         "He was not very religious.", "Nefzi", "said");
     /* A participle of a verb of speech leads a longer phrase. */
     said("Asked if he was in the running for a bigger job, Lee thought for a moment and said "
          "that in this climate, \"it is an advantage.\"\n",
