@@ -1937,7 +1937,10 @@ static int attrib_in_sentence(art_quotes *q, const blk *b, size_t lo, size_t ope
              * its conjunction ("as Ann Lee echoed the point, saying"), or the sentence's. */
             size_t j = end - 1;
             while (j > 0 && !(word_lower(b, &w[j - 1]) &&
-                              (w[j - 1].lex & ART_LEX_SUBORDINATOR)))
+                              (w[j - 1].lex & ART_LEX_SUBORDINATOR) &&
+                              /* "serve as a ladder": a preposition there */
+                              !(word_is(b, &w[j - 1], "as") &&
+                                word_lower_in(b, &w[j], ART_LEX_DETERMINER))))
                 j--;
             size_t pr = j;
             /* "though at a news conference he used stronger words, saying": the pronoun
@@ -1958,10 +1961,12 @@ static int attrib_in_sentence(art_quotes *q, const blk *b, size_t lo, size_t ope
             start = end - 1;
             /* "Lee said she thinks …", "Lee said that he believes …": the speech reported
              * is the outer speaker's. */
+            /* Also "Lee told reporters that he …"; not "Lee's promise Saturday when he …". */
             bool outer = false;
-            for (size_t j = start; j-- > 0 && start - j <= 3 && !w[j].last && !outer;)
+            for (size_t j = start; j-- > 0 && start - j <= 3 && !w[j].last && !outer &&
+                                   !word_lower_in(b, &w[j], ART_LEX_SUBORDINATOR);)
                 outer = (p->lex & ART_LEX_PRONOUN) && is_cue(b, w, j, n);
-            if (outer) /* also "Lee told reporters that he …" */
+            if (outer)
                 continue;
         } else if (p->last == ',') {
             /* "Jane Doe, a spokeswoman for the campaign, said": back over the appositive. */

@@ -1302,6 +1302,14 @@ START_TEST(outer_speakers_and_labels) {
          "has shown his deep commitment.", "76-year-old Jo Kim", "saying");
     said("That is because, as he puts it, \"the best thing we have going\" is low rates.\n",
          "the best thing we have going", "he", "puts it");
+    /* "as" before an article is a preposition; a pronoun after "when" is no reported
+     * speech of a noun before it. */
+    said("Lee made an appeal with jobs that serve as a ladder to the middle class, noting "
+         "that she is \"the only one who will pledge it.\"\n",
+         "the only one who will pledge it.", "Lee", "noting");
+    said("Lee tweaked his campaign promise Saturday when he named his running mate, calling "
+         "Kim \"my partner in this campaign.\"\n",
+         "my partner in this campaign.", "he", "calling");
     /* "X said, adding": the verb before the participle names the speaker. */
     said("When prayers were over, Nefzi said, adding, \"He was not very religious.\"\n",
          "He was not very religious.", "Nefzi", "said");
