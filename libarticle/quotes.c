@@ -683,6 +683,11 @@ static bool contraction(const blk *b, const word *w) {
              (ART_LEX_PRONOUN | ART_LEX_DETERMINER | ART_LEX_BREAKER | ART_LEX_TIME)) != 0);
 }
 
+static bool ends_ed(const blk *b, const word *w) {
+    size_t n = w->ce - w->cs;
+    return n > 3 && word_lower(b, w) && memcmp(b->s + w->ce - 2, "ed", 2) == 0;
+}
+
 static bool ends_ing(const blk *b, const word *w) {
     size_t n = w->ce - w->cs;
     return n > 4 && word_lower(b, w) && memcmp(b->s + w->ce - 3, "ing", 3) == 0;
@@ -1819,6 +1824,15 @@ static bool quote_ended_sentence(const blk *b, size_t end) {
 static bool current_subject(const art_quotes *q, const blk *b, const word *w, size_t from,
                             size_t to);
 
+/* "Lee responded to Kim's question on Facebook writing": the capitalised words before
+ * w[end] follow a verb in their phrase, so they are its object, not a participle's subject. */
+static bool after_verb(const blk *b, const word *w, size_t end) {
+    for (size_t j = end; j-- > 0 && end - j <= 8 && !w[j].last;)
+        if (word_lower_in(b, &w[j], ART_LEX_CUE | ART_LEX_REPORT) || ends_ed(b, &w[j]))
+            return true;
+    return false;
+}
+
 /* "An aide who asked not to be named said": when the words back from the verb are the end
  * of a relative clause with no commas, the speaker is the phrase before its "who",
  * [*start, *end) on return. */
@@ -1921,7 +1935,7 @@ static int attrib_in_sentence(art_quotes *q, const blk *b, size_t lo, size_t ope
         if (end == 0)
             continue;
         const word *p = &w[end - 1];
-        if ((ends_ing(b, &w[k]) && (p->last || word_lower(b, p))) ||
+        if ((ends_ing(b, &w[k]) && (p->last || word_lower(b, p) || after_verb(b, w, end))) ||
             ((is_and_or(b, p) || word_is(b, p, "but")) && end >= 2)) {
             /* "Lee said Tuesday, noting": the verb of speech before names the speaker. */
             bool earlier = false; /* not "a rare note of …": a noun after its adjective */

@@ -1310,6 +1310,9 @@ START_TEST(outer_speakers_and_labels) {
     said("Lee tweaked his campaign promise Saturday when he named his running mate, calling "
          "Kim \"my partner in this campaign.\"\n",
          "my partner in this campaign.", "he", "calling");
+    /* A participle after its verb's object is the sentence subject's. */
+    said("Lee responded to Kim's question on Facebook writing, \"Yes, I will.\"\n",
+         "Yes, I will.", "Lee", "writing");
     /* "X said, adding": the verb before the participle names the speaker. */
     said("When prayers were over, Nefzi said, adding, \"He was not very religious.\"\n",
          "He was not very religious.", "Nefzi", "said");
