@@ -1696,7 +1696,7 @@ static bool in_reported_clause(const blk *b, size_t lo, size_t open) {
             return true;
         if (before_that != NONE)
             before_that = x.last || ++before_that == 4 ? NONE : before_that;
-        if (word_is(b, &x, "that") && !x.last)
+        if (word_is(b, &x, "that") && (!x.last || x.last == ',')) /* "boasted that, …" */
             before_that = 0;
         pronoun = (x.lex & ART_LEX_PRONOUN) && !(x.lex & ART_LEX_OBJECT) && !x.last &&
                   !word_is(b, &x, "it");

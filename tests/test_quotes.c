@@ -1310,6 +1310,12 @@ START_TEST(outer_speakers_and_labels) {
     said("Lee tweaked his campaign promise Saturday when he named his running mate, calling "
          "Kim \"my partner in this campaign.\"\n",
          "my partner in this campaign.", "he", "calling");
+    /* A title after a participle of a verb of speech, or in a clause after "that,". */
+    said("At the event, when protesters interrupted her, shouting \"Bernie, Bernie\" at "
+         "her, the room fell silent.\n",
+         "Bernie, Bernie", "protesters", "shouting");
+    said("In a release, Kim boasted that, thanks to his \"Kim Method,\" the firm won.\n",
+         "Kim Method,", "Kim", "boasted");
     /* A participle after its verb's object is the sentence subject's. */
     said("Lee responded to Kim's question on Facebook writing, \"Yes, I will.\"\n",
          "Yes, I will.", "Lee", "writing");
