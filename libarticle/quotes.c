@@ -1520,13 +1520,19 @@ static int attrib_before(art_quotes *q, const blk *b, size_t lo, size_t open, at
         if (word_is(b, &w[end - 1], "to")) {
             if (!(end >= c0 + 4 && word_is(b, &w[end - 2], "on") &&
                   (word_is(b, &w[end - 3], "went") || word_is(b, &w[end - 3], "goes")))) {
-                size_t ss, se;
+                /* The subject of the clause the verb is in: after its "that" or
+                 * subordinator ("so subdued that Mr. Trump was prompted to say,"). */
+                size_t j = end - 1, ss, se;
+                while (j > 0 && !(word_lower(b, &w[j - 1]) &&
+                                  (word_is(b, &w[j - 1], "that") ||
+                                   (w[j - 1].lex & ART_LEX_SUBORDINATOR))))
+                    j--;
                 if (cut || end < 2 || (w[end - 2].lex & ART_LEX_UNSAID) ||
-                    !sentence_subject(b, w, n, &ss, &se) || se >= end - 1 ||
-                    !named_subject(b, w, ss, se) || !speaker_ok(b, w, ss, se))
+                    !sentence_subject(b, w + j, n - j, &ss, &se) || j + se >= end - 1 ||
+                    !named_subject(b, w, j + ss, j + se) || !speaker_ok(b, w, j + ss, j + se))
                     return 0;
-                return attrib_set(q, b, w[ss].s, speaker_end(b, &w[se - 1], &w[se]), w[v].cs,
-                                  w[v].ce, out);
+                return attrib_set(q, b, w[j + ss].s, speaker_end(b, &w[j + se - 1], &w[j + se]),
+                                  w[v].cs, w[v].ce, out);
             }
             end -= 3;
         }
