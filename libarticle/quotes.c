@@ -2188,6 +2188,24 @@ static int attribute(art_quotes *q, const blk *b, size_t qs, size_t qe, size_t a
     size_t nw = words_upto(b, qs, qe, SUBJECT_MIN_WORDS);
     size_t size = nw >= SUBJECT_MIN_WORDS ? 2 : nw >= 2;
     r = attrib_in_sentence(q, b, before_lo, qopen, size, &words, &at_lo, out);
+    if (!r && after_lo != NONE) {
+        /* `Lee defended "New York values," saying …`: the quotation is in the speech the
+         * participle after it reports; its sentence up to the participle. */
+        size_t pos = after_lo, w2;
+        bool lo2;
+        word x;
+        if (next_word(b, &pos, after_hi, &x) && ends_ing(b, &x) &&
+            (x.lex & (ART_LEX_CUE | ART_LEX_REPORT)) && qe > qs &&
+            memchr(b->s + qe - 1, ',', x.s - qe + 1)) {
+            attrib at;
+            int r2 = attrib_in_sentence(q, b, before_lo, x.ce, 0, &w2, &lo2, &at);
+            if (r2)
+                *out = at;
+            if (r2 < 0)
+                return r2;
+            r = r2;
+        }
+    }
     *sent_start = words == 0 ||
                   (!r && words <= LEAD_MAX_WORDS && size == 2 &&
                    only_lead(b, before_lo, qopen));

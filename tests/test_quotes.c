@@ -1316,6 +1316,13 @@ START_TEST(outer_speakers_and_labels) {
          "Bernie, Bernie", "protesters", "shouting");
     said("In a release, Kim boasted that, thanks to his \"Kim Method,\" the firm won.\n",
          "Kim Method,", "Kim", "boasted");
+    /* A quotation closed by its comma before a participle of a verb of speech is in the
+     * speech it reports. */
+    article *v = parse_ok("Lee delivered a defense of \"city values,\" saying the city was the "
+                          "\"heart of America.\"\n");
+    expect_counts(v, 2, 0);
+    expect_said(v, 0, "Lee", "saying");
+    article_free(v);
     /* A participle after its verb's object is the sentence subject's. */
     said("Lee responded to Kim's question on Facebook writing, \"Yes, I will.\"\n",
          "Yes, I will.", "Lee", "writing");
