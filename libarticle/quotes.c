@@ -1968,9 +1968,11 @@ static int attrib_in_sentence(art_quotes *q, const blk *b, size_t lo, size_t ope
             while (j > 0 && pr < end - 1 &&
                    !((w[pr].lex & ART_LEX_PRONOUN) && !(w[pr].lex & ART_LEX_OBJECT)))
                 pr++;
-            if (j > 0 && sentence_subject(b, w + j, end - j, &start, &end)) {
-                start += j;
-                end += j;
+            size_t cs, ce; /* "went after Ann Lee on Monday, calling": no clause there */
+            if (j > 0 && sentence_subject(b, w + j, end - j, &cs, &ce) &&
+                !((w[j - 1].lex & ART_LEX_PREPOSITION) && (w[j + ce].lex & ART_LEX_PREPOSITION))) {
+                start = cs + j;
+                end = ce + j;
             } else if (j > 0 && pr < end - 1) {
                 start = pr;
                 end = pr + 1;

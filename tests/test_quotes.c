@@ -1399,6 +1399,10 @@ START_TEST(phrasal_passive_and_outer) {
     said("Speaking at a rally in Salem, New Hampshire, Lee attacked Kim, calling him \"a "
          "total stiff.\"\n",
          "a total stiff.", "Lee", "calling");
+    /* "after" there is a preposition, not the start of a clause with its own subject. */
+    said("Jo Kim went after Ann Lee on Monday over the tax returns, calling it \"a real "
+         "scandal.\"\n",
+         "a real scandal.", "Jo Kim", "calling");
     /* A subject ends at its verb, irregular ones too, and a clause at its conjunction. */
     said("Jo Kim went after Lee on Sunday after the front-runner had said he was \"a "
          "recruiter for them.\"\n",
