@@ -1806,6 +1806,11 @@ static bool sentence_subject(const blk *b, const word *w, size_t n, size_t *from
         if ((x->last && !abbrev_period(b, x)) || (x->lex & ART_LEX_PRONOUN))
             break;
     }
+    /* "Wait, it gets better:": a word set off before "it" is no subject. */
+    if (e == s0 + 1 && e + 1 < n && w[s0].last == ',' && word_is(b, &w[e], "it")) {
+        s0 = e;
+        e++;
+    }
     if (e == s0 || e >= n)
         return false;
     *from = s0;

@@ -671,6 +671,8 @@ START_TEST(no_attribution) {
     said("\"Yes\" is the answer.\n", "Yes", NULL, NULL);
     said("\"Yes\" is what the mayor said.\n", "Yes", NULL, NULL);
     said("They wanted to say, \"Thanks.\"\n", "Thanks.", NULL, NULL);
+    said("Wait, it gets better: \"The fee doubles next year.\"\n", "The fee doubles next year.",
+         NULL, NULL);
     /* Titles, not words anyone said. */
     said("Ann Lee told \"Morning Roundup\" the bill would pass.\n", "Morning Roundup", NULL,
          NULL);
