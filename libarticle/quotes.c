@@ -1213,6 +1213,19 @@ static int attrib_after(art_quotes *q, const blk *b, size_t qs, size_t qe, size_
     }
     if (lastc == '.' && !word_lower(b, &w[0]))
         return 0;
+    /* `"…?" Kim then wrote back, "You look fine."`: a question ended the quotation's
+     * sentence, and the verb introduces the next one. */
+    for (size_t i = 1; (lastc == '?' || lastc == '!') && i < nw; i++) {
+        if (w[i - 1].last != ',') {
+            if (w[i - 1].last)
+                break;
+            continue;
+        }
+        size_t n1;
+        uint32_t c = cp_at(b, w[i].s, &n1);
+        if (w[i].s < w[i].cs && is_lead_punct(c) && !is_open_bracket(c) && capitalised(b, &w[i]))
+            return 0;
+    }
     /* A quotation closed by its own comma, '?' or '!' is the verb's object whatever
      * follows the verb ("said by telephone", "said two days after the attack"). */
     bool object = (lastc == ',' || lastc == '?' || lastc == '!' || comma_out) &&

@@ -828,6 +828,13 @@ START_TEST(two_quotes_one_sentence) {
     expect_quote(a, 2, "Not again.");
     expect_inherited(a, 2, "she");
     article_free(a);
+    /* A question ends its sentence: the verb after it introduces the next quotation. */
+    article *b = parse_ok("Ann Lee wrote to Jo Kim, \"Why now? Was it on my way?\" Kim then "
+                          "wrote back, \"You look fine.\"\n");
+    expect_counts(b, 2, 0);
+    expect_said(b, 0, "Ann Lee", "wrote");
+    expect_said(b, 1, "Kim", "wrote");
+    article_free(b);
 }
 END_TEST
 
