@@ -1304,6 +1304,20 @@ static bool caps_words(const blk *b, const word *w, size_t n) {
     return n >= 2 && letters != NONE && letters >= 4;
 }
 
+/* Whether s[0..n) holds the word `x` (len bytes) after a space and before no letter. */
+static bool has_word(const char *s, size_t n, const char *x, size_t len) {
+    for (size_t at = 0; at < n;) {
+        const char *hit = art_memmem(s + at, n - at, x, len);
+        if (!hit)
+            return false;
+        size_t h = (size_t)(hit - s);
+        if (h > 0 && s[h - 1] == ' ' && (h + len == n || !is_letter((uint8_t)s[h + len])))
+            return true;
+        at = h + 1;
+    }
+    return false;
+}
+
 /* `Ann Lee: "…"`, as in interviews and transcripts, and `Continued Lee: "…"`: words
  * w[0..n) that are a sentence of their own, made of a name and its titles, after an
  * inverted verb of speech if any. Returns where the name starts, or NONE. */
@@ -1338,6 +1352,12 @@ static size_t name_label(const art_quotes *q, const blk *b, const word *w, size_
     bool seen = q->last_name && q->last_name_len >= len &&
                 memcmp(q->last_name + q->last_name_len - len, b->s + x1->cs, len) == 0 &&
                 (q->last_name_len == len || q->last_name[q->last_name_len - len - 1] == ' ');
+    /* "Lee and Kim reject the term." then `Lee: "…" Kim: "…"`: a name written earlier in
+     * the paragraph or in the one before. */
+    if (!caps && !seen)
+        seen = has_word(b->s, x1->cs, b->s + x1->cs, len) ||
+               (q->prev_quoteless && q->prev_block + 1 == b->block &&
+                has_word(q->prev_s, q->prev_len, b->s + x1->cs, len));
     return caps || seen ? from : NONE;
 }
 

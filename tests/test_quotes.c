@@ -1006,6 +1006,13 @@ START_TEST(colon_labels_and_idioms) {
     article_free(a);
     said("Sen. Ann Lee: \"We will not back down.\"\n", "We will not back down.",
          "Sen. Ann Lee", ":");
+    /* One name as a label: written in the paragraph before, or earlier in its own. */
+    a = parse_ok("Ann Lee and Jo Kim, among others, reject the plan.\n\n"
+                 "Lee: \"It fails the state.\" Kim: \"It fails everyone.\"\n");
+    expect_counts(a, 2, 0);
+    expect_said(a, 0, "Lee", ":");
+    expect_said(a, 1, "Kim", ":");
+    article_free(a);
     said("Continued Park: \"It is a very real problem.\"\n", "It is a very real problem.",
          "Park", "Continued");
     said("Or, as Tom Ridge, a former governor, put it: \"The gate is open.\"\n",
