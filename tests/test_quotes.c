@@ -747,6 +747,9 @@ START_TEST(words_after_a_verb) {
 END_TEST
 
 START_TEST(leading_phrases) {
+    said("In response to the plan to close two of the schools in the county, Ann Lee rallied "
+         "parents, saying: \"We have to be ready.\"\n",
+         "We have to be ready.", "Ann Lee", "saying");
     /* Leading phrases before the subject are skipped, however many. */
     said("At a rally in Concord, N.H., on Monday, Sen. Ann Lee backed the bill, saying it "
          "would \"change lives.\"\n",
