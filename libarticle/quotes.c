@@ -2178,6 +2178,20 @@ static bool joined(const blk *b, size_t lo, size_t open) {
     return and_or;
 }
 
+/* `referred to him as a "reformer"`: whether the quotation at `open` follows "as", maybe
+ * with an article, so that it is what the sentence's subject called someone. */
+static bool after_as(const blk *b, size_t lo, size_t open) {
+    size_t pos = open;
+    word x;
+    if (!prev_word(b, &pos, lo, &x) || x.last)
+        return false;
+    if ((word_is(b, &x, "a") || word_is(b, &x, "an") || word_is(b, &x, "the")) &&
+        (!prev_word(b, &pos, lo, &x) || x.last))
+        return false;
+    /* Not "…, as the "autopsy" urged": there "as" opens a clause. */
+    return word_is(b, &x, "as") && prev_word(b, &pos, lo, &x) && !x.last;
+}
+
 /* Attribution of a quotation: its own sentence after the closing mark, else before the
  * opening mark. [qs, qe) is its text in this block; [before_lo, qopen) and [after_lo,
  * after_hi) the text around it, up to the neighbouring quotations. *sent_start tells
@@ -2227,7 +2241,7 @@ static int attribute(art_quotes *q, const blk *b, size_t qs, size_t qe, size_t a
     size_t words;
     bool at_lo;
     size_t nw = words_upto(b, qs, qe, SUBJECT_MIN_WORDS);
-    size_t size = nw >= SUBJECT_MIN_WORDS ? 2 : nw >= 2;
+    size_t size = nw >= SUBJECT_MIN_WORDS || after_as(b, before_lo, qopen) ? 2 : nw >= 2;
     r = attrib_in_sentence(q, b, before_lo, qopen, size, &words, &at_lo, out);
     if (!r && after_lo != NONE) {
         /* `Lee defended "New York values," saying …`: the quotation is in the speech the

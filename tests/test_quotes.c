@@ -1130,6 +1130,11 @@ START_TEST(short_quotes_of_the_speaker) {
     expect_counts(a, 1, 0);
     ck_assert_ptr_null(article_quote_speaker(quote_at(a, 0)));
     article_free(a);
+    /* What the subject called someone after "as", but not after a clause's "as". */
+    said("Jo Kim spoke first. Ann Lee pictured her rival as a \"menace\" on Monday.\n",
+         "menace", "Ann Lee", "pictured");
+    said("Jo Kim spoke first. Ann Lee won the vote, as the \"reform\" wing wanted.\n", "reform",
+         NULL, NULL);
 }
 END_TEST
 
