@@ -1906,6 +1906,25 @@ static bool who_head(const blk *b, const word *w, size_t *start, size_t *end) {
     return true;
 }
 
+/* Whether the words before a naming verb at w[k] ("called", "titled") are the thing it
+ * names: "an account called", "a collection from Jo Kim called". */
+static bool names_thing(const blk *b, const word *w, size_t k) {
+    const word *p = &w[k - 1];
+    if (word_lower(b, p))
+        return !(p->lex & ART_LEX_PRONOUN) && !word_is(b, p, "who") && !is_adverb(b, p);
+    if (p->last)
+        return false;
+    /* A name after "from" or "by" is the maker of the thing ("Merkel of Germany
+     * condemned" is no such thing). */
+    for (size_t j = k - 1; j > 0 && k - j < 6 && !w[j - 1].last; j--) {
+        if (word_is(b, &w[j - 1], "from") || word_is(b, &w[j - 1], "by"))
+            return true;
+        if (w[j - 1].lex & (ART_LEX_CUE | ART_LEX_REPORT | ART_LEX_BREAKER))
+            break;
+    }
+    return false;
+}
+
 /* A cue earlier in the quotation's sentence: `X said the plan was "a disgrace"`, `X called
  * it "…"`, `…, saying "…"`. Words back from the opening mark to the sentence start. *words
  * gets how many there are (0: the quotation starts its sentence). */
@@ -1972,9 +1991,7 @@ static int attrib_in_sentence(art_quotes *q, const blk *b, size_t lo, size_t ope
         }
         /* "an account called "X"": the verb names, nothing is quoted. */
         if (k + 1 == n && k > 0 && !(w[k].lex & ART_LEX_CUE) && !ends_ing(b, &w[k]) &&
-            !w[k - 1].last &&
-            word_lower(b, &w[k - 1]) && !(w[k - 1].lex & ART_LEX_PRONOUN) &&
-            !word_is(b, &w[k - 1], "who") && !is_adverb(b, &w[k - 1]))
+            !w[k - 1].last && names_thing(b, w, k))
             return 0;
         size_t end = skip_aux(b, w, k), start;
         if (end == 0)

@@ -668,6 +668,11 @@ START_TEST(no_attribution) {
     /* Naming, not speech; no verb of speech at all; a clause, not a name. */
     said("Residents formed a group called \"Neighbors First\" in May.\n", "Neighbors First",
          NULL, NULL);
+    said("There is a collection from the cartoonist Jo Kim called \"Forty Years of Lee.\"\n",
+         "Forty Years of Lee.", NULL, NULL);
+    said("Anyone questioning her lead can find solace in a Ledger article titled \"Lee Does "
+         "Best Where Voting Machines Flunk Hacking Tests.\"\n",
+         "Lee Does Best Where Voting Machines Flunk Hacking Tests.", NULL, NULL);
     said("\"Yes\" is the answer.\n", "Yes", NULL, NULL);
     said("\"Yes\" is what the mayor said.\n", "Yes", NULL, NULL);
     said("They wanted to say, \"Thanks.\"\n", "Thanks.", NULL, NULL);
