@@ -1265,6 +1265,10 @@ static int attrib_after(art_quotes *q, const blk *b, size_t qs, size_t qe, size_
                               w[k + 1].ce, out);
         }
     }
+    /* `"Lee Revealed," a biography written by Jo Kim`: the verb is a participle. */
+    if (!w[k].last && k + 1 < nw && word_is(b, &w[k + 1], "by") &&
+        (word_is(b, &w[0], "a") || word_is(b, &w[0], "an")))
+        return 0;
     size_t end = k;
     while (end > 1 && !w[end - 1].last && is_adverb(b, &w[end - 1]) &&
            !(w[end - 2].lex & ART_LEX_DETERMINER))

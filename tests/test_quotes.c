@@ -668,6 +668,8 @@ START_TEST(no_attribution) {
     /* Naming, not speech; no verb of speech at all; a clause, not a name. */
     said("Residents formed a group called \"Neighbors First\" in May.\n", "Neighbors First",
          NULL, NULL);
+    said("This fall the house will publish \"Lee Revealed,\" a biography written by Jo Kim.\n",
+         "Lee Revealed,", NULL, NULL);
     said("There is a collection from the cartoonist Jo Kim called \"Forty Years of Lee.\"\n",
          "Forty Years of Lee.", NULL, NULL);
     said("Anyone questioning her lead can find solace in a Ledger article titled \"Lee Does "
