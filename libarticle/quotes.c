@@ -1396,17 +1396,23 @@ static int attrib_colon_subject(art_quotes *q, const blk *b, const word *w, size
                               w[k].ce, out);
         }
     size_t verb = end;
-    /* "Mitch McConnell, R-Ky., delivered a blunt message:": past the appositive. */
-    if (w[end - 1].last == ',' && !word_lower(b, &w[end])) {
-        while (verb < n && verb < end + 6 && w[verb].last != ',')
+    /* "Mitch McConnell, R-Ky., delivered a blunt message:", "One supporter, Rep. Lee
+     * Zeldin, Republican of New York, gave …:": past the appositives. */
+    for (int app = 0; app < 2 && w[verb - 1].last == ',' && !word_lower(b, &w[verb]); app++) {
+        size_t from = verb;
+        while (verb < n && verb < from + 6 && w[verb].last != ',')
             verb++;
         if (++verb >= n)
             return 0;
     }
     if (!word_lower(b, &w[verb]) || !speaker_ok(b, w, start, end))
         return 0;
-    if (!named_subject(b, w, start, end))
-        return 0;
+    /* "One early supporter, Rep. Lee Zeldin,": the appositives name him. */
+    if (!named_subject(b, w, start, end)) {
+        if (verb == end || !named_subject(b, w, end, verb))
+            return 0;
+        end = verb;
+    }
     return attrib_set(q, b, w[start].s, speaker_end(b, &w[end - 1], &w[end]), w[verb].cs,
                       w[verb].ce, out);
 }

@@ -1467,6 +1467,10 @@ START_TEST(introductions) {
     /* A colon after a sentence with no verb of speech: its subject, when a person. */
     said("Gov. Ann Lee issued the following statement: \"Our prayers are with the families.\"\n",
          "Our prayers are with the families.", "Gov. Ann Lee", "issued");
+    said("One early backer, Sen. Ann Lee, Democrat of Ohio, gave the idea a try in an "
+         "interview: \"You can argue the plan is a tax.\"\n",
+         "You can argue the plan is a tax.", "One early backer, Sen. Ann Lee, Democrat of Ohio",
+         "gave");
     said("The email went on to say, \"Today we have a community beyond our events.\"\n",
          "Today we have a community beyond our events.", "The email", "say");
     article *a = parse_ok("The plan was simple: \"Win the state and move on.\"\n");
