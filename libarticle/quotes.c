@@ -1790,9 +1790,10 @@ static bool sentence_subject(const blk *b, const word *w, size_t n, size_t *from
      * Doe, a Democrat, said"): "Eight years ago,", "Weighing in on the debate,", "At a
      * rally in Portsmouth, N.H., on Tuesday,". */
     for (int phrase = 0; phrase < 4 && s0 < n; phrase++) {
-        /* A verb of speech's participle or a preposition may lead a longer phrase ("Asked
-         * if he was in the running for a job,", "In response to the plan to close …,"). */
-        size_t limit = (w[s0].lex & (ART_LEX_CUE | ART_LEX_REPORT | ART_LEX_PREPOSITION)) &&
+        /* A participle or a preposition may lead a longer phrase ("Asked if he was in the
+         * running for a job,", "Filling in for …,", "In response to the plan to close …,"). */
+        size_t limit = ((w[s0].lex & (ART_LEX_CUE | ART_LEX_REPORT | ART_LEX_PREPOSITION)) ||
+                        (w[s0].ce - w[s0].cs > 4 && memcmp(b->s + w[s0].ce - 3, "ing", 3) == 0)) &&
                                !(w[s0].lex & ART_LEX_SUBORDINATOR) && capitalised(b, &w[s0])
                            ? 2 * LEAD_MAX_WORDS
                            : LEAD_MAX_WORDS;

@@ -757,6 +757,9 @@ START_TEST(leading_phrases) {
     said("In response to the plan to close two of the schools in the county, Ann Lee rallied "
          "parents, saying: \"We have to be ready.\"\n",
          "We have to be ready.", "Ann Lee", "saying");
+    said("Filling in for the senator at the same event where both rivals appeared on Sunday, "
+         "Ann Lee landed a sharp dig at \"my dear friend the governor.\"\n",
+         "my dear friend the governor.", "Ann Lee", "landed");
     /* Leading phrases before the subject are skipped, however many. */
     said("At a rally in Concord, N.H., on Monday, Sen. Ann Lee backed the bill, saying it "
          "would \"change lives.\"\n",
