@@ -1889,6 +1889,19 @@ static bool after_verb(const blk *b, const word *w, size_t end) {
     return false;
 }
 
+/* "who", "whom": opens a relative clause whose subject may follow it. */
+static bool relative_word(const blk *b, const word *w) {
+    return word_is(b, w, "who") || word_is(b, w, "whom");
+}
+
+/* Whether w[from..to) are only words of time: "Wednesday", "last week", "Jan. 12". */
+static bool only_time(const blk *b, const word *w, size_t from, size_t to) {
+    for (size_t k = from; k < to; k++)
+        if (!(w[k].lex & ART_LEX_TIME) && !is_digit(word_first(b, &w[k])))
+            return false;
+    return from < to;
+}
+
 /* "An aide who asked not to be named said": when the words back from the verb are the end
  * of a relative clause with no commas, the speaker is the phrase before its "who",
  * [*start, *end) on return. */
@@ -2082,10 +2095,17 @@ static int attrib_in_sentence(art_quotes *q, const blk *b, size_t lo, size_t ope
                      (w[start - 1].lex & (ART_LEX_BREAKER | ART_LEX_CUE | ART_LEX_REPORT |
                                           ART_LEX_SUBORDINATOR | ART_LEX_OPENER))) &&
                    !(is_and_or(b, &w[start - 1]) && start >= 2 && word_lower(b, &w[start - 2])) &&
-                   !dash_word(b, &w[start - 1])) /* "-- complete with teleprompter -- Trump" */
-                start--;
+                   !dash_word(b, &w[start - 1]) && /* "-- complete with teleprompter -- Trump" */
+                   !(relative_word(b, &w[start - 1]) && capitalised(b, &w[start])))
+                start--; /* not past "whom" in "whom Lee called" */
             if (start == 0 && cut)
                 continue;
+            /* "Lee on Wednesday called": the speaker without the time. */
+            for (size_t t = start + 1; t + 1 < end; t++)
+                if (word_lower_in(b, &w[t], ART_LEX_PREPOSITION) && only_time(b, w, t + 1, end)) {
+                    end = t;
+                    break;
+                }
         }
         /* "But Lee said", "While those surveyed said", "Even a strategist said": the
          * clause's subject. */

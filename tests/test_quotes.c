@@ -967,6 +967,12 @@ static void expect_kind(const article *a, size_t i, article_speaker_type type,
 }
 
 START_TEST(speaker_names) {
+    /* The subject of a relative clause after its "whom"; a speaker without the time. */
+    said("Much of the ire was directed at Jo Kim, whom Ann Lee called \"a horrible, "
+         "despicable person.\"\n",
+         "a horrible, despicable person.", "Ann Lee", "called");
+    said("Ann Lee on Wednesday called the plan \"a total disaster for us.\"\n",
+         "a total disaster for us.", "Ann Lee", "called");
     const char *md = "\"It is done,\" the letter said.\n\n"
                      "\"We won,\" Rep. Young Kim (R-CA) said.\n\n"
                      "\"It was close,\" she added.\n\n"
