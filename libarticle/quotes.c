@@ -1367,6 +1367,22 @@ static size_t name_label(const art_quotes *q, const blk *b, const word *w, size_
 
 static bool sentence_subject(const blk *b, const word *w, size_t n, size_t *from, size_t *to);
 
+/* The verb after a subject that ends before w[verb]: past up to two appositives ("Mitch
+ * McConnell, R-Ky., delivered", "Jo Kim, the former governor, proposed", "One supporter,
+ * Rep. Lee Zeldin, Republican of New York, gave"). NONE when the sentence ends first. */
+static size_t past_appositives(const blk *b, const word *w, size_t verb, size_t n) {
+    for (int app = 0; app < 2 && verb < n && w[verb - 1].last == ',' &&
+                      (!word_lower(b, &w[verb]) || (w[verb].lex & ART_LEX_DETERMINER));
+         app++) {
+        size_t from = verb;
+        while (verb < n && verb < from + 6 && w[verb].last != ',')
+            verb++;
+        if (++verb >= n)
+            return NONE;
+    }
+    return verb;
+}
+
 /* Whether the subject w[from..to) names someone: a name or a personal pronoun. */
 static bool named_subject(const blk *b, const word *w, size_t from, size_t to) {
     for (size_t k = from; k < to; k++)
@@ -1395,17 +1411,8 @@ static int attrib_colon_subject(art_quotes *q, const blk *b, const word *w, size
             return attrib_set(q, b, w[start].s, speaker_end(b, &w[end - 1], &w[end]), w[k].cs,
                               w[k].ce, out);
         }
-    size_t verb = end;
-    /* "Mitch McConnell, R-Ky., delivered a blunt message:", "One supporter, Rep. Lee
-     * Zeldin, Republican of New York, gave …:": past the appositives. */
-    for (int app = 0; app < 2 && w[verb - 1].last == ',' && !word_lower(b, &w[verb]); app++) {
-        size_t from = verb;
-        while (verb < n && verb < from + 6 && w[verb].last != ',')
-            verb++;
-        if (++verb >= n)
-            return 0;
-    }
-    if (!word_lower(b, &w[verb]) || !speaker_ok(b, w, start, end))
+    size_t verb = past_appositives(b, w, end, n);
+    if (verb == NONE || !word_lower(b, &w[verb]) || !speaker_ok(b, w, start, end))
         return 0;
     /* "One early supporter, Rep. Lee Zeldin,": the appositives name him. */
     if (!named_subject(b, w, start, end)) {
@@ -2146,9 +2153,20 @@ static int attrib_in_sentence(art_quotes *q, const blk *b, size_t lo, size_t ope
     /* No verb of speech: words quoted in a sentence are its subject's ("Rubio offered a
      * defense of the "Gang of Eight" bill"), when that subject names someone. */
     size_t start, end;
-    if (!min_words || cut || asked || (*at_lo && lo > 0) ||
-        !sentence_subject(b, w, n, &start, &end) ||
-        !word_lower(b, &w[end]) || !speaker_ok(b, w, start, end))
+    if (!min_words || cut || asked || (*at_lo && lo > 0))
+        return 0;
+    /* "…, while Ann Lee, a former governor, proposed we "…"": the subject of the clause
+     * the quotation is in. */
+    size_t j = n;
+    while (j > 1 && !(w[j - 2].last == ',' && word_lower_in(b, &w[j - 1], ART_LEX_SUBORDINATOR)))
+        j--;
+    if (j > 1 && sentence_subject(b, w + j, n - j, &start, &end)) {
+        start += j;
+        end += j;
+    } else if (!sentence_subject(b, w, n, &start, &end)) {
+        return 0;
+    }
+    if (!word_lower(b, &w[end]) || !speaker_ok(b, w, start, end))
         return 0;
     /* Two or three words: only when the subject is the speaker of the moment ("He also
      * called it "a disgrace"" after his quotation). */
@@ -2160,7 +2178,9 @@ static int attrib_in_sentence(art_quotes *q, const blk *b, size_t lo, size_t ope
             named = true;
     if (!named || word_is(b, &w[start], "it") || word_is(b, &w[start], "this"))
         return 0;
-    size_t v = end; /* the verb, past adverbs ("also offered") */
+    size_t v = past_appositives(b, w, end, n); /* the verb, past adverbs ("also offered") */
+    if (v == NONE)
+        return 0;
     while (v + 1 < n && is_adverb(b, &w[v]) && !w[v].last)
         v++;
     return attrib_set(q, b, w[start].s, speaker_end(b, &w[end - 1], &w[end]), w[v].cs,

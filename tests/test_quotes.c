@@ -1146,6 +1146,10 @@ START_TEST(short_quotes_of_the_speaker) {
     expect_counts(a, 1, 0);
     ck_assert_ptr_null(article_quote_speaker(quote_at(a, 0)));
     article_free(a);
+    /* The subject of the clause the quotation is in. */
+    said("Ann Lee pushed for a halt to the plan, while Jo Kim, the former governor, proposed "
+         "we \"wake up and smell the coffee\" before the vote.\n",
+         "wake up and smell the coffee", "Jo Kim", "proposed");
     /* What the subject called someone after "as", but not after a clause's "as". */
     said("Jo Kim spoke first. Ann Lee pictured her rival as a \"menace\" on Monday.\n",
          "menace", "Ann Lee", "pictured");
