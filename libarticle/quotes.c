@@ -1813,10 +1813,15 @@ static bool sentence_subject(const blk *b, const word *w, size_t n, size_t *from
         size_t len0 = f->ce - f->cs;
         const char *e0 = b->s + f->ce;
         /* A phrase ending in a word of time ("Eight years ago,"), not a clause with a
-         * pronoun for subject ("She spoke on Tuesday,"). */
+         * pronoun for subject ("She spoke on Tuesday,") or a verb ("Lee hit back in
+         * March,"). */
+        bool verb = false; /* not one in a clause of its own: "Ever since she endorsed" */
+        for (size_t j = s0 + 1; j < k && !verb && !word_lower_in(b, &w[j], ART_LEX_SUBORDINATOR);
+             j++)
+            verb = ends_ed(b, &w[j]) || (w[j].lex & (ART_LEX_BACK | ART_LEX_OUT));
         bool lead = (f->lex & (ART_LEX_PREPOSITION | ART_LEX_SUBORDINATOR | ART_LEX_OPENER |
                                ART_LEX_TIME)) ||
-                    ((w[k].lex & ART_LEX_TIME) && !(f->lex & ART_LEX_PRONOUN)) ||
+                    ((w[k].lex & ART_LEX_TIME) && !(f->lex & ART_LEX_PRONOUN) && !verb) ||
                     (is_digit(word_first(b, f)) && /* not "76-year-old Ann Lee," */
                      !memchr(b->s + f->cs, '-', f->ce - f->cs));
         /* A participle ("Asked about it,", "Weighing in,"), not a name and its verb

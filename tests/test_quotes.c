@@ -757,6 +757,10 @@ START_TEST(leading_phrases) {
     said("In response to the plan to close two of the schools in the county, Ann Lee rallied "
          "parents, saying: \"We have to be ready.\"\n",
          "We have to be ready.", "Ann Lee", "saying");
+    /* Not a leading phrase: a subject and its verb before a word of time. */
+    said("Ann Lee hit back in March, attacking Jo Kim for \"the greed, the showing off and the "
+         "theatrics\" of his campaign.\n",
+         "the greed, the showing off and the theatrics", "Ann Lee", "hit");
     said("Filling in for the senator at the same event where both rivals appeared on Sunday, "
          "Ann Lee landed a sharp dig at \"my dear friend the governor.\"\n",
          "my dear friend the governor.", "Ann Lee", "landed");
