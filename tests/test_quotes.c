@@ -1216,6 +1216,9 @@ START_TEST(verbs_and_subjects) {
     /* A sentence opened by its verb, capitalised. */
     said("Said Jo Kim, who grew up there, \"We were all so proud of him.\"\n",
          "We were all so proud of him.", "Jo Kim", "Said");
+    /* Lyrics are sung. */
+    said("As the Lees sang back in the 1980s, \"They'll turn us all into beggars.\"\n",
+         "They'll turn us all into beggars.", "the Lees", "sang");
     /* A determiner standing for its noun is a subject; a preposition's object is a noun. */
     said("Another tweeted, \"The rules apply to everyone but her.\"\n",
          "The rules apply to everyone but her.", "Another", "tweeted");
