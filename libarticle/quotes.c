@@ -2219,18 +2219,25 @@ static bool current_subject(const art_quotes *q, const blk *b, const word *w, si
 static bool only_lead(const blk *b, size_t lo, size_t open) {
     size_t pos = open, n = 0;
     word x;
-    bool comma = false, openers = true;
+    bool comma = false, colon = false, openers = true;
+    unsigned first = 0; /* the lexicon classes of the sentence's first word */
     while (prev_word(b, &pos, lo, &x)) {
         if (n > 0 && (x.last == '.' || x.last == '!' || x.last == '?' || x.last == ':') &&
             !abbrev_period(b, &x))
             break;
-        if (n == 0)
+        if (n == 0) {
             comma = x.last == ',';
+            colon = x.last == ':';
+        }
         if (++n > LEAD_MAX_WORDS || word_lower_in(b, &x, ART_LEX_CUE | ART_LEX_REPORT) ||
             (x.lex & ART_LEX_PRONOUN))
             return false;
         openers = openers && (x.lex & (ART_LEX_OPENER | ART_LEX_ADVERB));
+        first = x.lex;
     }
+    /* "Then, later that month on CNN:", not "The plan was simple:". */
+    if (colon && (first & (ART_LEX_OPENER | ART_LEX_PREPOSITION | ART_LEX_TIME)))
+        comma = true;
     return n > 0 && (openers || comma);
 }
 

@@ -1176,6 +1176,14 @@ START_TEST(after_a_leading_phrase) {
     /* Not with no speaker in reach. */
     ck_assert_ptr_null(article_quote_speaker(quote_at(a, 4)));
     article_free(a);
+    /* A leading phrase closed by a colon; not a sentence with a verb. */
+    a = parse_ok("\"We made a mistake,\" he told the network in October. Then, later that "
+                 "month on the radio: \"I never said we made a mistake.\" The claim was "
+                 "simple: \"Nobody made a mistake.\"\n");
+    expect_counts(a, 3, 0);
+    expect_inherited(a, 1, "he");
+    ck_assert_ptr_null(article_quote_speaker(quote_at(a, 2)));
+    article_free(a);
 }
 END_TEST
 
