@@ -1701,6 +1701,20 @@ static bool cue_just_before(const blk *b, size_t lo, size_t open) {
 
 /* "as Ann Lee put it", "as described by Ann Lee": a parenthetical credit anywhere in the
  * words w[0..n) of the quotation's sentence. */
+/* Whether w[from..n) opens with a phrase of place or time that ends at a comma: "on a
+ * radio show on Monday,", "last week,". */
+static bool phrase_to_comma(const blk *b, const word *w, size_t from, size_t n) {
+    if (from >= n || !word_lower_in(b, &w[from], ART_LEX_PREPOSITION | ART_LEX_TIME))
+        return false;
+    for (size_t k = from; k < n && k < from + 10; k++) {
+        if (word_lower_in(b, &w[k], ART_LEX_CUE | ART_LEX_BREAKER | ART_LEX_SUBORDINATOR))
+            return false;
+        if (w[k].last)
+            return w[k].last == ',';
+    }
+    return false;
+}
+
 static int as_credit(art_quotes *q, const blk *b, const word *w, size_t n, attrib *out) {
     for (size_t i = 0; i + 2 < n; i++) {
         if (!(w[i].lex & ART_LEX_SUBORDINATOR) || !word_is(b, &w[i], "as") || w[i].last)
@@ -1724,7 +1738,8 @@ static int as_credit(art_quotes *q, const blk *b, const word *w, size_t n, attri
                        !w[j].last && word_is(b, &w[j + 1], "it");
             if (put || (word_lower_in(b, &w[j], ART_LEX_CUE) && !(w[j].lex & ART_LEX_AFTER) &&
                         w[j].cs == w[j].s &&
-                        (w[j].last == ',' || w[j].last == ':' || j + 1 == n))) {
+                        (w[j].last == ',' || w[j].last == ':' || j + 1 == n ||
+                         phrase_to_comma(b, w, j + 1, n)))) {
                 if (speaker_ok(b, w, i + 1, j))
                     return attrib_set(q, b, w[i + 1].s, w[j - 1].e, w[j].cs,
                                       put ? w[j + 1].ce : w[j].ce, out);

@@ -1480,6 +1480,9 @@ START_TEST(phrasal_passive_and_outer) {
     article_free(b);
     said("The plan was \"a real disaster,\" as Ann Lee put it on Monday.\n",
          "a real disaster,", "Ann Lee", "put it");
+    said("The fact that the race \"is a dead heat right now,\" as Jo Kim said on a radio show "
+         "on Monday, only raises the stakes.\n",
+         "is a dead heat right now,", "Jo Kim", "said");
     said("It was \"extreme carelessness\" – as described by Director Jo Kim – in the end.\n",
          "extreme carelessness", "Director Jo Kim", "described by");
 }
