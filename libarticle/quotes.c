@@ -1210,6 +1210,20 @@ static int attrib_after(art_quotes *q, const blk *b, size_t qs, size_t qe, size_
             *trail = w[(first != NONE ? first : last) - 1].e;
             *trail_hi = ended ? w[nw - 1].s : hi;
         }
+        /* `"…" are sickening, Lee said Tuesday, noting …`: the clause with a verb of
+         * speech when the last one has none. */
+        if (first == NONE && last != NONE && !clause_has_cue(b, w, last, sn)) {
+            for (size_t k = last, next = last; k-- > 1;) {
+                if (w[k - 1].last != ',')
+                    continue;
+                if (clause_has_cue(b, w, k, next)) {
+                    *trail = w[k - 1].e;
+                    *trail_hi = w[next].s;
+                    break;
+                }
+                next = k;
+            }
+        }
     }
     if (lastc == '.' && !word_lower(b, &w[0]))
         return 0;

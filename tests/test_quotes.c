@@ -910,6 +910,9 @@ START_TEST(partial_quotes) {
     /* The sentence's last clause names the speaker. */
     said("The fund grew \"faster than anyone planned\" last year, she said.\n",
          "faster than anyone planned", "she", "said");
+    /* Or an earlier one, when the last has no verb of speech. */
+    said("The rival's \"excesses\" are sickening, Ann Lee said in Paris, noting the cost.\n",
+         "excesses", "Ann Lee", "said");
     /* With no verb of speech, the subject of a sentence that quotes several words. */
     said("Ann Lee offered a defense of the \"build it once and build it right\" plan.\n",
          "build it once and build it right", "Ann Lee", "offered");
