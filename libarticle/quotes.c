@@ -655,21 +655,40 @@ static bool possessive(const blk *b, const word *w) {
            (n > 4 && memcmp(e - 4, "\xE2\x80\x99s", 4) == 0);
 }
 
+/* Where the apostrophe, straight or curly, one or two letters from the end of the n bytes
+ * at s is (0: none); *tl gets the letters after it. */
+static size_t apostrophe_at(const unsigned char *s, size_t n, size_t *tl) {
+    if (n >= 3 && s[n - 2] == '\'')
+        return *tl = 1, n - 2;
+    if (n >= 4 && s[n - 3] == '\'')
+        return *tl = 2, n - 3;
+    if (n >= 5 && s[n - 2] == 0x99 && s[n - 3] == 0x80 && s[n - 4] == 0xE2)
+        return *tl = 1, n - 4;
+    if (n >= 6 && s[n - 3] == 0x99 && s[n - 4] == 0x80 && s[n - 5] == 0xE2)
+        return *tl = 2, n - 5;
+    return 0;
+}
+
+/* "He's", "they've", "she'd": a subject pronoun with a verb folded into it; the pronoun's
+ * length, or 0. */
+static size_t pronoun_stem(const blk *b, const word *w) {
+    const unsigned char *s = (const unsigned char *)b->s + w->cs;
+    size_t tl, ap = apostrophe_at(s, w->ce - w->cs, &tl);
+    if (ap == 0 || (tl == 1 && s[ap + (s[ap] == '\'' ? 1 : 3)] == 't'))
+        return 0;
+    unsigned lex = art_lex_lookup((const char *)s, ap);
+    return (lex & ART_LEX_PRONOUN) && !(lex & ART_LEX_OBJECT) &&
+                   !(ap == 2 && (s[0] | 0x20) == 'i' && s[1] == 't')
+               ? ap
+               : 0;
+}
+
 /* A verb folded into a word: "That's", "I'm", "aren't", "they've" name nobody. */
 static bool contraction(const blk *b, const word *w) {
     size_t n = w->ce - w->cs;
     const unsigned char *s = (const unsigned char *)b->s + w->cs;
-    /* The apostrophe, straight or curly, is one or two letters from the end. */
-    size_t tl, ap;
-    if (n >= 3 && s[n - 2] == '\'')
-        tl = 1, ap = n - 2;
-    else if (n >= 4 && s[n - 3] == '\'')
-        tl = 2, ap = n - 3;
-    else if (n >= 5 && s[n - 2] == 0x99 && s[n - 3] == 0x80 && s[n - 4] == 0xE2)
-        tl = 1, ap = n - 4;
-    else if (n >= 6 && s[n - 3] == 0x99 && s[n - 4] == 0x80 && s[n - 5] == 0xE2)
-        tl = 2, ap = n - 5;
-    else
+    size_t tl, ap = apostrophe_at(s, n, &tl);
+    if (ap == 0)
         return false;
     const unsigned char *t = s + n - tl;
     if (tl == 2)
@@ -704,7 +723,7 @@ static bool is_cue_as(const blk *b, const word *w, size_t k, size_t n, unsigned 
      * for its noun is a subject ("Another said", "Some wrote"). */
     if (k > 0 && w[k - 1].last == 0 &&
         (((w[k - 1].lex & ART_LEX_DETERMINER) && !(w[k - 1].lex & ART_LEX_ALONE)) ||
-         possessive(b, &w[k - 1]) ||
+         (possessive(b, &w[k - 1]) && !pronoun_stem(b, &w[k - 1])) || /* not "He's said" */
          (word_lower_in(b, &w[k - 1], ART_LEX_PREPOSITION) && !ends_ing(b, &w[k]))))
         return false;
     if (k + 1 < n && w[k].last == 0 && word_lower(b, &w[k + 1])) {
@@ -2100,17 +2119,21 @@ static int attrib_in_sentence(art_quotes *q, const blk *b, size_t lo, size_t ope
             } else if (cut || !sentence_subject(b, w, n, &start, &end) || end > k) {
                 continue;
             }
-        } else if (!p->last && ((p->lex & ART_LEX_PRONOUN) || word_is(b, p, "who"))) {
+        } else if (!p->last && ((p->lex & ART_LEX_PRONOUN) || word_is(b, p, "who") ||
+                                pronoun_stem(b, p))) {
             start = end - 1;
+            size_t stem = pronoun_stem(b, p); /* "He's predicting" */
             /* "Lee said she thinks …", "Lee said that he believes …": the speech reported
              * is the outer speaker's. */
             /* Also "Lee told reporters that he …"; not "Lee's promise Saturday when he …". */
             bool outer = false;
             for (size_t j = start; j-- > 0 && start - j <= 3 && !w[j].last && !outer &&
                                    !word_lower_in(b, &w[j], ART_LEX_SUBORDINATOR);)
-                outer = (p->lex & ART_LEX_PRONOUN) && is_cue(b, w, j, n);
+                outer = ((p->lex & ART_LEX_PRONOUN) || stem) && is_cue(b, w, j, n);
             if (outer)
                 continue;
+            if (stem) /* the pronoun without its folded verb */
+                return attrib_set(q, b, p->cs, p->cs + stem, w[k].cs, w[k].ce, out);
         } else if (p->last == ',') {
             /* "Jane Doe, a spokeswoman for the campaign, said": back over the appositive. */
             start = end - 1;

@@ -637,6 +637,11 @@ START_TEST(pronouns) {
     said("I said, \"Not yet.\"\n", "Not yet.", "I", "said");
     said("\"Prices will rise,\" it warned.\n", "Prices will rise,", "it", "warned");
     said("We replied: \"No comment.\"\n", "No comment.", "We", "replied");
+    /* A verb folded into the pronoun: the pronoun alone. */
+    said("He's said the plan is \"a total and utter disaster\" for the town.\n",
+         "a total and utter disaster", "He", "said");
+    said("She\xE2\x80\x99s predicting she will do \"very, very well\" in the next one.\n",
+         "very, very well", "She", "predicting");
 }
 END_TEST
 
