@@ -4,7 +4,7 @@
 #   make asan      the test suite built with AddressSanitizer + UBSan (clang)
 #   make valgrind  the test suite and the CLI under valgrind
 #   make tsan      the test suite under ThreadSanitizer (clang), in build/tsan
-#   make fuzz [FUZZ_RUNS=N]  each libFuzzer target N executions (clang), in build/fuzz
+#   make fuzz [FUZZ_RUNS=N]  each libFuzzer target N executions (clang), in build/libfuzzer
 #   make abi-update  rewrite the ABI baseline after a deliberate ABI change
 #   make python    the Python binding, installed in .venv/ (VENV=) with Debian's python3
 #   make lua       the Lua binding for every Lua installed, in $(BUILD)/bindings/lua/<version>/
@@ -15,7 +15,8 @@
 BUILD ?= build
 ASAN_BUILD ?= $(BUILD)/asan
 TSAN_BUILD ?= $(BUILD)/tsan
-FUZZ_BUILD ?= $(BUILD)/fuzz
+# Not $(BUILD)/fuzz: that is where the main build puts the fuzz/ folder's files.
+FUZZ_BUILD ?= $(BUILD)/libfuzzer
 FUZZ_RUNS ?= 60000
 FUZZ_MAX_TIME ?= 400
 FUZZ_SANITIZE ?= address,undefined
