@@ -2356,8 +2356,14 @@ static int attribute(art_quotes *q, const blk *b, size_t qs, size_t qe, size_t a
          * deal could lead to another "Holocaust."`. */
         size_t words;
         bool at_lo;
-        if (in_reported_clause(b, before_lo, qopen))
-            return attrib_in_sentence(q, b, before_lo, qopen, 0, &words, &at_lo, out);
+        if (in_reported_clause(b, before_lo, qopen)) {
+            r = attrib_in_sentence(q, b, before_lo, qopen, 0, &words, &at_lo, out);
+            /* `calling her a "…," and then tweeted that she was "Disgraceful!"` */
+            if (r || !at_lo || before_lo == 0 || !q->prev.speaker)
+                return r;
+            *out = q->prev;
+            return 1;
+        }
         /* `called him a "fascist" and a "Stalinist"`: joined to the quotation before. */
         if (before_lo > 0 && q->prev.speaker && joined(b, before_lo, qopen)) {
             *out = q->prev;

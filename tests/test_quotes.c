@@ -1460,6 +1460,12 @@ START_TEST(phrasal_passive_and_outer) {
     /* Speech reported after "that" is the outer speaker's; a participle's subject. */
     said("Obama said he expected that voters will say \"no\" to the plan.\n", "no", "Obama",
          "said");
+    /* A title in reported speech joined to the sentence of the quotation before. */
+    article *d = parse_ok("Lee hit out at the witness, calling her \"a horrible witness,\" and "
+                          "then tweeted that she was \"Disgraceful!\"\n");
+    expect_counts(d, 2, 0);
+    expect_said(d, 1, "Lee", "calling");
+    article_free(d);
     said("Rivals were quick to react, with Ann Lee tweeting that it was \"a disaster for "
          "them.\"\n",
          "a disaster for them.", "Ann Lee", "tweeting");
