@@ -1790,13 +1790,14 @@ static bool in_reported_clause(const blk *b, size_t lo, size_t open) {
     size_t pos = open, before_that = NONE; /* words read before the last "that", if any */
     word x;
     bool pronoun = false; /* the word after x is a subject pronoun: "said he planned" */
+    bool poss = false;    /* or a possessive: "saying his use of the term" */
     for (size_t n = 0; n < SENT_MAX_WORDS && prev_word(b, &pos, lo, &x); n++) {
         if (x.last == ';' || ((x.last == '.' || x.last == '!' || x.last == '?') && n > 0 &&
                               !abbrev_period(b, &x)))
             return false;
         bool cue = word_lower_in(b, &x, ART_LEX_CUE | ART_LEX_REPORT) &&
                    !(x.lex & ART_LEX_AFTER) && !x.last;
-        if ((before_that != NONE || pronoun) && cue)
+        if ((before_that != NONE || pronoun || (poss && !(x.lex & ART_LEX_LISTENER))) && cue)
             return true;
         if (before_that != NONE)
             before_that = x.last || ++before_that == 4 ? NONE : before_that;
@@ -1804,6 +1805,8 @@ static bool in_reported_clause(const blk *b, size_t lo, size_t open) {
             before_that = 0;
         pronoun = (x.lex & ART_LEX_PRONOUN) && !(x.lex & ART_LEX_OBJECT) && !x.last &&
                   !word_is(b, &x, "it");
+        poss = !x.last && (word_is(b, &x, "his") || word_is(b, &x, "her") ||
+                           word_is(b, &x, "their") || word_is(b, &x, "its"));
     }
     return false;
 }

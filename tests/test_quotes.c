@@ -1460,6 +1460,10 @@ START_TEST(phrasal_passive_and_outer) {
     /* Speech reported after "that" is the outer speaker's; a participle's subject. */
     said("Obama said he expected that voters will say \"no\" to the plan.\n", "no", "Obama",
          "said");
+    /* A verb of speech before a possessive opens reported speech, titles and all. */
+    said("Lee took the stage with a shot at Kim, saying his use of the term \"Oceania\" was "
+         "wrong.\n",
+         "Oceania", "Lee", "saying");
     /* A title in reported speech joined to the sentence of the quotation before. */
     article *d = parse_ok("Lee hit out at the witness, calling her \"a horrible witness,\" and "
                           "then tweeted that she was \"Disgraceful!\"\n");
