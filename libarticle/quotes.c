@@ -1784,27 +1784,32 @@ static int as_credit(art_quotes *q, const blk *b, const word *w, size_t n, attri
 }
 
 /* Whether the opening mark at `open` is in a clause of reported speech: "that" earlier in
- * its sentence with a verb of speech at most four words before it, or a verb of speech
- * right before a subject pronoun ("said he planned to fight "…""). */
+ * its sentence with a verb of speech at most six words before it ("wrote in her 1990
+ * memoir that"), or a verb of speech right before a subject pronoun ("said he planned to
+ * fight "…""), a possessive ("saying his use of") or, not a naming verb, "it" ("said it
+ * was canceling"). */
 static bool in_reported_clause(const blk *b, size_t lo, size_t open) {
     size_t pos = open, before_that = NONE; /* words read before the last "that", if any */
     word x;
     bool pronoun = false; /* the word after x is a subject pronoun: "said he planned" */
     bool poss = false;    /* or a possessive: "saying his use of the term" */
+    bool it = false;
     for (size_t n = 0; n < SENT_MAX_WORDS && prev_word(b, &pos, lo, &x); n++) {
         if (x.last == ';' || ((x.last == '.' || x.last == '!' || x.last == '?') && n > 0 &&
                               !abbrev_period(b, &x)))
             return false;
         bool cue = word_lower_in(b, &x, ART_LEX_CUE | ART_LEX_REPORT) &&
                    !(x.lex & ART_LEX_AFTER) && !x.last;
-        if ((before_that != NONE || pronoun || (poss && !(x.lex & ART_LEX_LISTENER))) && cue)
+        if ((before_that != NONE || pronoun || (poss && !(x.lex & ART_LEX_LISTENER)) ||
+             (it && (x.lex & ART_LEX_CUE))) && cue)
             return true;
         if (before_that != NONE)
-            before_that = x.last || ++before_that == 4 ? NONE : before_that;
+            before_that = x.last || ++before_that == 6 ? NONE : before_that;
         if (word_is(b, &x, "that") && (!x.last || x.last == ',')) /* "boasted that, …" */
             before_that = 0;
         pronoun = (x.lex & ART_LEX_PRONOUN) && !(x.lex & ART_LEX_OBJECT) && !x.last &&
                   !word_is(b, &x, "it");
+        it = !x.last && word_is(b, &x, "it"); /* "said it was", not "called it" */
         poss = !x.last && (word_is(b, &x, "his") || word_is(b, &x, "her") ||
                            word_is(b, &x, "their") || word_is(b, &x, "its"));
     }

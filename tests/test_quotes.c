@@ -1464,6 +1464,10 @@ START_TEST(phrasal_passive_and_outer) {
     said("Lee took the stage with a shot at Kim, saying his use of the term \"Oceania\" was "
          "wrong.\n",
          "Oceania", "Lee", "saying");
+    said("The network said it was canceling the low-rated \"Rush Hour.\"\n", "Rush Hour.",
+         "The network", "said");
+    said("Ann Lee wrote in her 1990 memoir that she had starred in \"Morning Glory.\"\n",
+         "Morning Glory.", "Ann Lee", "wrote");
     /* A title in reported speech joined to the sentence of the quotation before. */
     article *d = parse_ok("Lee hit out at the witness, calling her \"a horrible witness,\" and "
                           "then tweeted that she was \"Disgraceful!\"\n");
