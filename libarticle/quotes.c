@@ -1407,10 +1407,12 @@ static size_t past_appositives(const blk *b, const word *w, size_t verb, size_t 
     for (int app = 0; app < 2 && verb < n && w[verb - 1].last == ',' &&
                       (!word_lower(b, &w[verb]) || (w[verb].lex & ART_LEX_DETERMINER));
          app++) {
-        size_t from = verb;
-        while (verb < n && verb < from + 6 && w[verb].last != ',')
-            verb++;
-        if (++verb >= n)
+        size_t j = verb;
+        while (j < n && j < verb + 10 && w[j].last != ',')
+            j++;
+        if (j >= n || w[j].last != ',')
+            break; /* no appositive closed by a comma */
+        if ((verb = j + 1) >= n)
             return NONE;
     }
     return verb;
@@ -2231,7 +2233,9 @@ static int attrib_in_sentence(art_quotes *q, const blk *b, size_t lo, size_t ope
     } else if (!sentence_subject(b, w, n, &start, &end)) {
         return 0;
     }
-    if (!word_lower(b, &w[end]) || !speaker_ok(b, w, start, end))
+    size_t v = past_appositives(b, w, end, n); /* the verb */
+    if (v == NONE || !word_lower(b, &w[v]) || (w[v].lex & ART_LEX_DETERMINER) ||
+        !speaker_ok(b, w, start, end))
         return 0;
     /* Two or three words: only when the subject is the speaker of the moment ("He also
      * called it "a disgrace"" after his quotation). */
@@ -2243,10 +2247,7 @@ static int attrib_in_sentence(art_quotes *q, const blk *b, size_t lo, size_t ope
             named = true;
     if (!named || word_is(b, &w[start], "it") || word_is(b, &w[start], "this"))
         return 0;
-    size_t v = past_appositives(b, w, end, n); /* the verb, past adverbs ("also offered") */
-    if (v == NONE)
-        return 0;
-    while (v + 1 < n && is_adverb(b, &w[v]) && !w[v].last)
+    while (v + 1 < n && is_adverb(b, &w[v]) && !w[v].last) /* "also offered" */
         v++;
     return attrib_set(q, b, w[start].s, speaker_end(b, &w[end - 1], &w[end]), w[v].cs,
                       w[v].ce, out);

@@ -1165,6 +1165,9 @@ START_TEST(short_quotes_of_the_speaker) {
     /* What the subject called someone after "as", but not after a clause's "as". */
     said("Jo Kim spoke first. Ann Lee pictured her rival as a \"menace\" on Monday.\n",
          "menace", "Ann Lee", "pictured");
+    said("Ann Lee, Jo Kim's fired campaign manager, ripped the director for acting as \"the "
+         "judge and the jury.\"\n",
+         "the judge and the jury.", "Ann Lee", "ripped");
     said("Jo Kim spoke first. Ann Lee won the vote, as the \"reform\" wing wanted.\n", "reform",
          NULL, NULL);
 }
