@@ -1235,6 +1235,9 @@ START_TEST(verbs_and_subjects) {
     /* A sentence opened by its verb, capitalised. */
     said("Said Jo Kim, who grew up there, \"We were all so proud of him.\"\n",
          "We were all so proud of him.", "Jo Kim", "Said");
+    /* Complaints allege. */
+    said("The complaint alleged that the firm \"failed to protect the data\" of its clients.\n",
+         "failed to protect the data", "The complaint", "alleged");
     /* Lyrics are sung. */
     said("As the Lees sang back in the 1980s, \"They'll turn us all into beggars.\"\n",
          "They'll turn us all into beggars.", "the Lees", "sang");
