@@ -1235,6 +1235,10 @@ START_TEST(verbs_and_subjects) {
     /* A sentence opened by its verb, capitalised. */
     said("Said Jo Kim, who grew up there, \"We were all so proud of him.\"\n",
          "We were all so proud of him.", "Jo Kim", "Said");
+    /* Documents indicate. */
+    said("The cable indicated that eight guards were needed for \"travel to and from the "
+         "site.\"\n",
+         "travel to and from the site.", "The cable", "indicated");
     /* Complaints allege. */
     said("The complaint alleged that the firm \"failed to protect the data\" of its clients.\n",
          "failed to protect the data", "The complaint", "alleged");
