@@ -1335,6 +1335,20 @@ START_TEST(outer_speakers_and_labels) {
     expect_counts(m, 2, 0);
     expect_said(m, 1, "Lee", "said");
     article_free(m);
+    /* After a verb of speech and a possessive, "it", or "that" six words on. */
+    said("Lee took the stage with a shot at Kim, saying his use of the term \"Oceania\" was "
+         "wrong.\n",
+         "Oceania", "Lee", "saying");
+    said("The network said it was canceling the low-rated \"Rush Hour.\"\n", "Rush Hour.",
+         "The network", "said");
+    said("Ann Lee wrote in her 1990 memoir that she had starred in \"Morning Glory.\"\n",
+         "Morning Glory.", "Ann Lee", "wrote");
+    /* A title in reported speech joined to the sentence of the quotation before. */
+    article *d = parse_ok("Lee hit out at the witness, calling her \"a horrible witness,\" and "
+                          "then tweeted that she was \"Disgraceful!\"\n");
+    expect_counts(d, 2, 0);
+    expect_said(d, 1, "Lee", "calling");
+    article_free(d);
     said("In the debate, candidates referred to \"ISIS\" 44 times.\n", "ISIS", "candidates",
          "referred");
     said("Ms. Kim called Mrs. Ann Lee an \"Aunt Tom.\"\n", "Aunt Tom.", "Ms. Kim", "called");
@@ -1470,20 +1484,6 @@ START_TEST(phrasal_passive_and_outer) {
     /* Speech reported after "that" is the outer speaker's; a participle's subject. */
     said("Obama said he expected that voters will say \"no\" to the plan.\n", "no", "Obama",
          "said");
-    /* A verb of speech before a possessive opens reported speech, titles and all. */
-    said("Lee took the stage with a shot at Kim, saying his use of the term \"Oceania\" was "
-         "wrong.\n",
-         "Oceania", "Lee", "saying");
-    said("The network said it was canceling the low-rated \"Rush Hour.\"\n", "Rush Hour.",
-         "The network", "said");
-    said("Ann Lee wrote in her 1990 memoir that she had starred in \"Morning Glory.\"\n",
-         "Morning Glory.", "Ann Lee", "wrote");
-    /* A title in reported speech joined to the sentence of the quotation before. */
-    article *d = parse_ok("Lee hit out at the witness, calling her \"a horrible witness,\" and "
-                          "then tweeted that she was \"Disgraceful!\"\n");
-    expect_counts(d, 2, 0);
-    expect_said(d, 1, "Lee", "calling");
-    article_free(d);
     said("Rivals were quick to react, with Ann Lee tweeting that it was \"a disaster for "
          "them.\"\n",
          "a disaster for them.", "Ann Lee", "tweeting");
