@@ -672,15 +672,14 @@ static size_t apostrophe_at(const unsigned char *s, size_t n, size_t *tl) {
 /* "He's", "they've", "she'd": a subject pronoun with a verb folded into it; the pronoun's
  * length, or 0. */
 static size_t pronoun_stem(const blk *b, const word *w) {
+    size_t n = w->ce - w->cs;
     const unsigned char *s = (const unsigned char *)b->s + w->cs;
-    size_t tl, ap = apostrophe_at(s, w->ce - w->cs, &tl);
-    if (ap == 0 || (tl == 1 && s[ap + (s[ap] == '\'' ? 1 : 3)] == 't'))
+    size_t tl, ap = apostrophe_at(s, n, &tl);
+    if (ap == 0 || (tl == 1 && s[n - 1] == 't')) /* "won't" */
         return 0;
     unsigned lex = art_lex_lookup((const char *)s, ap);
-    return (lex & ART_LEX_PRONOUN) && !(lex & ART_LEX_OBJECT) &&
-                   !(ap == 2 && (s[0] | 0x20) == 'i' && s[1] == 't')
-               ? ap
-               : 0;
+    bool it = ap == 2 && (s[0] | 0x20) == 'i' && s[1] == 't'; /* "It's" names nobody */
+    return (lex & ART_LEX_PRONOUN) && !(lex & ART_LEX_OBJECT) && !it ? ap : 0;
 }
 
 /* A verb folded into a word: "That's", "I'm", "aren't", "they've" name nobody. */
@@ -1734,8 +1733,6 @@ static bool cue_just_before(const blk *b, size_t lo, size_t open) {
            word_lower_in(b, &y, ART_LEX_CUE | ART_LEX_REPORT);
 }
 
-/* "as Ann Lee put it", "as described by Ann Lee": a parenthetical credit anywhere in the
- * words w[0..n) of the quotation's sentence. */
 /* Whether w[from..n) opens with a phrase of place or time that ends at a comma: "on a
  * radio show on Monday,", "last week,". */
 static bool phrase_to_comma(const blk *b, const word *w, size_t from, size_t n) {
@@ -1750,6 +1747,8 @@ static bool phrase_to_comma(const blk *b, const word *w, size_t from, size_t n) 
     return false;
 }
 
+/* "as Ann Lee put it", "as described by Ann Lee": a parenthetical credit anywhere in the
+ * words w[0..n) of the quotation's sentence. */
 static int as_credit(art_quotes *q, const blk *b, const word *w, size_t n, attrib *out) {
     for (size_t i = 0; i + 2 < n; i++) {
         if (!(w[i].lex & ART_LEX_SUBORDINATOR) || !word_is(b, &w[i], "as") || w[i].last)
