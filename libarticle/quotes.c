@@ -86,6 +86,17 @@ typedef struct blk {
 /* Offset segments of a paragraph kept for the next one: most have one or two. */
 #define PREV_SEGS_MAX 8
 
+/* A named speaker kept for resolving pronouns: its name (arena), span in the input, and
+ * its gender when an honorific or a noun says it ('m', 'f'; 0 when unknown). */
+typedef struct seen_name {
+    const char *s;
+    size_t len, start, end;
+    char gender;
+} seen_name;
+
+/* How many named speakers are kept: a pronoun skips those of the other gender. */
+#define NAMES_KEPT 8
+
 struct art_quotes {
     art_ctx *c;
     article *a;
@@ -125,8 +136,10 @@ struct art_quotes {
      * cue of its own that starts a sentence inherits it. */
     const article_speaker *cur;
     size_t cur_block;
-    /* The last named speaker (what pronouns and descriptions resolve to). */
-    const char *last_name;
+    /* The last named speakers, newest at names[(nnames - 1) % NAMES_KEPT]: what pronouns
+     * and descriptions resolve to. */
+    seen_name names[NAMES_KEPT];
+    size_t nnames;
     attrib prev; /* attribution of the block's last quotation */
     /* A paragraph that ends with `X said:` and no quotation after it introduces the
      * quotation that opens the next one. */
@@ -135,7 +148,6 @@ struct art_quotes {
     /* The last quotation when it has no speaker and ends its paragraph: a credit line
      * opening the next one (`— Ann Lee`) names it. Index in a->quotes, or NONE. */
     size_t credit_quote, credit_block;
-    size_t last_name_len, last_name_start, last_name_end;
 
     word_memo *memo;
     unsigned memo_gen; /* of the current block; 0 is never used */
@@ -952,15 +964,49 @@ static bool name_word(const blk *b, const word *w) {
                        ART_LEX_OPENER | ART_LEX_PREPOSITION | ART_LEX_BREAKER | ART_LEX_GROUP));
 }
 
-/* Keeps the name that words [s, e) hold as the last one seen; false on OOM. */
-static bool name_seen(art_quotes *q, const blk *b, size_t s, size_t e) {
+/* The last named speaker, or NULL. */
+static const seen_name *last_seen(const art_quotes *q) {
+    return q->nnames ? &q->names[(q->nnames - 1) % NAMES_KEPT] : NULL;
+}
+
+/* Whether the name [name, +n) ends with the word [x, +len). */
+static bool ends_name(const char *name, size_t n, const char *x, size_t len) {
+    return n >= len && memcmp(name + n - len, x, len) == 0 &&
+           (n == len || name[n - len - 1] == ' ');
+}
+
+/* Whether the last name seen ends with the word w ("Lee" for "Ann Lee"). */
+static bool last_name_is(const art_quotes *q, const blk *b, const word *w) {
+    const seen_name *n = last_seen(q);
+    return n && ends_name(n->s, n->len, b->s + w->cs, w->ce - w->cs);
+}
+
+/* The gender a word says: an honorific ("Mr.", "Ms.") or a noun ("spokeswoman"). */
+static char word_gender(const blk *b, const word *w) {
+    if (word_is(b, w, "mr") || word_is(b, w, "spokesman") || word_is(b, w, "chairman") ||
+        word_is(b, w, "congressman") || word_is(b, w, "businessman"))
+        return 'm';
+    if (word_is(b, w, "mrs") || word_is(b, w, "ms") || word_is(b, w, "miss") ||
+        word_is(b, w, "spokeswoman") || word_is(b, w, "chairwoman") ||
+        word_is(b, w, "congresswoman") || word_is(b, w, "businesswoman"))
+        return 'f';
+    return 0;
+}
+
+/* Keeps the name that words [s, e) hold as the last one seen, of the given gender, or of
+ * the gender an earlier mention of the same name had; false on OOM. */
+static bool name_seen(art_quotes *q, const blk *b, size_t s, size_t e, char gender) {
     char *name = art_arena_strdup(&q->a->arena, b->s + s, e - s);
     if (!name)
         return false;
-    q->last_name = name;
-    q->last_name_len = e - s;
-    q->last_name_start = map_start(b, s);
-    q->last_name_end = map_end(b, e);
+    for (size_t i = 0; i < NAMES_KEPT && i < q->nnames && !gender; i++) {
+        const seen_name *n = &q->names[i];
+        gender = ends_name(n->s, n->len, name, e - s) || ends_name(name, e - s, n->s, n->len)
+                     ? n->gender
+                     : 0;
+    }
+    seen_name *n = &q->names[q->nnames++ % NAMES_KEPT];
+    *n = (seen_name){name, e - s, map_start(b, s), map_end(b, e), gender};
     return true;
 }
 
@@ -974,11 +1020,26 @@ static bool who_antecedent(art_quotes *q, const blk *b, size_t ss, bool *named) 
         return true;
     *named = true;
     size_t s = x.cs, e = x.ce;
-    for (int k = 0; k < SPEAKER_MAX_WORDS && prev_word(b, &pos, 0, &x) && !x.last &&
-                    name_word(b, &x) && !possessive(b, &x);
-         k++)
+    char gender = 0; /* "Mr. Lee, who" */
+    for (int k = 0; k < SPEAKER_MAX_WORDS && prev_word(b, &pos, 0, &x) && !x.last; k++) {
+        if (!name_word(b, &x) || possessive(b, &x)) {
+            gender = word_gender(b, &x);
+            break;
+        }
         s = x.cs;
-    return name_seen(q, b, s, e);
+    }
+    return name_seen(q, b, s, e, gender);
+}
+
+/* The nearest named speaker a pronoun or description of the given gender can stand for:
+ * not one known to be of the other gender. */
+static const seen_name *resolve_name(const art_quotes *q, char gender) {
+    for (size_t i = 0; i < NAMES_KEPT && i < q->nnames; i++) {
+        const seen_name *n = &q->names[(q->nnames - 1 - i) % NAMES_KEPT];
+        if (!gender || !n->gender || n->gender == gender)
+            return n;
+    }
+    return NULL;
 }
 
 /* The kind of speaker phrase [ss, se) and, for a name, the name in it: the first run of
@@ -1016,7 +1077,7 @@ static bool speaker_classify(art_quotes *q, const blk *b, size_t ss, size_t se,
                 k = e;
                 continue;
             }
-            if (!name_seen(q, b, w[k].cs, w[e].ce))
+            if (!name_seen(q, b, w[k].cs, w[e].ce, k > 0 ? word_gender(b, &w[k - 1]) : 0))
                 return false;
             sp->type = ARTICLE_SPEAKER_NAME;
             break;
@@ -1025,15 +1086,23 @@ static bool speaker_classify(art_quotes *q, const blk *b, size_t ss, size_t se,
     /* Compatible: a name for itself; a person's pronoun ("it" is none) or a description
      * headed by a title ("the senator", not "the letter") for the last name. */
     bool person = sp->type == ARTICLE_SPEAKER_NAME;
-    if (sp->type == ARTICLE_SPEAKER_PRONOUN)
+    char gender = 0; /* "she", "the spokeswoman": not the last name if that is Mr. Lee */
+    if (sp->type == ARTICLE_SPEAKER_PRONOUN) {
         person = !word_is(b, &w[0], "it");
+        gender = word_is(b, &w[0], "he") ? 'm' : word_is(b, &w[0], "she") ? 'f' : 0;
+    }
     for (size_t k = 0; k < n && !person; k++)
         person = (w[k].lex & (ART_LEX_TITLE | ART_LEX_PERSON)) != 0;
-    if (person) {
-        sp->name = q->last_name;
-        sp->name_len = q->last_name_len;
-        sp->name_start = q->last_name_start;
-        sp->name_end = q->last_name_end;
+    for (size_t k = 0; k < n && !gender && sp->type == ARTICLE_SPEAKER_DESCRIPTION; k++)
+        gender = word_gender(b, &w[k]);
+    const seen_name *name = !person                          ? NULL
+                            : sp->type == ARTICLE_SPEAKER_NAME ? last_seen(q)
+                                                               : resolve_name(q, gender);
+    if (name) {
+        sp->name = name->s;
+        sp->name_len = name->len;
+        sp->name_start = name->start;
+        sp->name_end = name->end;
     }
     return true;
 }
@@ -1385,9 +1454,7 @@ static size_t name_label(const art_quotes *q, const blk *b, const word *w, size_
     bool caps = len > 1;
     for (size_t i = x1->cs; i < x1->ce && caps; i++)
         caps = !(b->s[i] >= 'a' && b->s[i] <= 'z');
-    bool seen = q->last_name && q->last_name_len >= len &&
-                memcmp(q->last_name + q->last_name_len - len, b->s + x1->cs, len) == 0 &&
-                (q->last_name_len == len || q->last_name[q->last_name_len - len - 1] == ' ');
+    bool seen = last_name_is(q, b, x1);
     /* "Lee and Kim reject the term." then `Lee: "…" Kim: "…"`: a name written earlier in
      * the paragraph or in the one before. */
     if (!caps && !seen)
@@ -2266,11 +2333,7 @@ static bool current_subject(const art_quotes *q, const blk *b, const word *w, si
                             size_t to) {
     if (to - from == 1 && (w[from].lex & ART_LEX_PRONOUN))
         return q->cur && b->block <= q->cur_block + 1 && !word_is(b, &w[from], "it");
-    const word *x = &w[to - 1];
-    size_t len = x->ce - x->cs;
-    return q->last_name && name_word(b, x) && q->last_name_len >= len &&
-           memcmp(q->last_name + q->last_name_len - len, b->s + x->cs, len) == 0 &&
-           (q->last_name_len == len || q->last_name[q->last_name_len - len - 1] == ' ');
+    return name_word(b, &w[to - 1]) && last_name_is(q, b, &w[to - 1]);
 }
 
 /* Whether the words of the sentence before the opening mark at `open` only lead into the
@@ -2426,17 +2489,15 @@ static int attrib_reported(art_quotes *q, const blk *b, size_t lo, size_t open, 
     if (!prev_word(b, &pos, lo, &x) || x.last != '.' || abbrev_period(b, &x) || x.ce <= x.cs)
         return 0;
     attrib at;
-    const char *name = q->last_name;
-    size_t name_len = q->last_name_len, name_start = q->last_name_start;
-    size_t name_end = q->last_name_end;
+    seen_name names[NAMES_KEPT];
+    size_t nnames = q->nnames;
+    memcpy(names, q->names, sizeof names);
     int r = attrib_in_sentence(q, b, lo, x.ce, 0, &words, &at_lo, &at);
     /* Not the sentence of the quotation before (`"…," said Lee, who said …. "…"`): that
-     * one's speaker goes on, and the name last seen stays. */
+     * one's speaker goes on, and the names seen stay. */
     if (r > 0 && at_lo && lo > 0) {
-        q->last_name = name;
-        q->last_name_len = name_len;
-        q->last_name_start = name_start;
-        q->last_name_end = name_end;
+        memcpy(q->names, names, sizeof names);
+        q->nnames = nnames;
         r = 0;
     }
     if (r > 0)

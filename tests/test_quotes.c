@@ -1005,6 +1005,21 @@ START_TEST(speaker_names) {
     expect_kind(a, 7, ARTICLE_SPEAKER_PRONOUN, NULL); /* "it" is no person */
     ck_assert_str_eq(article_speaker_type_name(ARTICLE_SPEAKER_PRONOUN), "pronoun");
     article_free(a);
+    /* "he", "she" and gendered nouns pass over names an honorific gives the other gender;
+     * a name keeps the gender an earlier mention of it had. */
+    a = parse_ok("\"We will win,\" Mrs. Ann Lee said. \"They will lose,\" Mr. Kim said. "
+                 "\"It is over,\" she said. \"No,\" he said.\n\n"
+                 "\"Again,\" Lee said. \"Fine,\" said the spokesman.\n\n"
+                 "\"Never,\" Mr. Ruiz said. \"Later,\" she said.\n\n"
+                 "\"Done,\" said Mr. Ortiz, who left. \"Yes,\" she said.\n");
+    expect_counts(a, 10, 0);
+    expect_kind(a, 2, ARTICLE_SPEAKER_PRONOUN, "Ann Lee");
+    expect_kind(a, 3, ARTICLE_SPEAKER_PRONOUN, "Kim");
+    expect_kind(a, 4, ARTICLE_SPEAKER_NAME, "Lee");
+    expect_kind(a, 5, ARTICLE_SPEAKER_DESCRIPTION, "Kim");
+    expect_kind(a, 7, ARTICLE_SPEAKER_PRONOUN, "Lee");
+    expect_kind(a, 9, ARTICLE_SPEAKER_PRONOUN, "Lee");
+    article_free(a);
 }
 END_TEST
 
