@@ -139,7 +139,7 @@ struct art_quotes {
     /* The last named speakers, newest at names[(nnames - 1) % NAMES_KEPT]: what pronouns
      * and descriptions resolve to. */
     seen_name names[NAMES_KEPT];
-    size_t nnames;
+    size_t nnames, gendered; /* how many kept have a gender */
     attrib prev; /* attribution of the block's last quotation */
     /* A paragraph that ends with `X said:` and no quotation after it introduces the
      * quotation that opens the next one. */
@@ -983,6 +983,9 @@ static bool last_name_is(const art_quotes *q, const blk *b, const word *w) {
 
 /* The gender a word says: an honorific ("Mr.", "Ms.") or a noun ("spokeswoman"). */
 static char word_gender(const blk *b, const word *w) {
+    size_t n = w->ce - w->cs; /* most words are neither: an honorific or a "-man" noun */
+    if (n > 4 && (n < 8 || memcmp(b->s + w->ce - 3, "man", 3) != 0))
+        return 0;
     if (word_is(b, w, "mr") || word_is(b, w, "spokesman") || word_is(b, w, "chairman") ||
         word_is(b, w, "congressman") || word_is(b, w, "businessman"))
         return 'm';
@@ -999,13 +1002,14 @@ static bool name_seen(art_quotes *q, const blk *b, size_t s, size_t e, char gend
     char *name = art_arena_strdup(&q->a->arena, b->s + s, e - s);
     if (!name)
         return false;
-    for (size_t i = 0; i < NAMES_KEPT && i < q->nnames && !gender; i++) {
+    for (size_t i = 0; i < NAMES_KEPT && i < q->nnames && !gender && q->gendered; i++) {
         const seen_name *n = &q->names[i];
-        gender = ends_name(n->s, n->len, name, e - s) || ends_name(name, e - s, n->s, n->len)
-                     ? n->gender
-                     : 0;
+        if (n->gender &&
+            (ends_name(n->s, n->len, name, e - s) || ends_name(name, e - s, n->s, n->len)))
+            gender = n->gender;
     }
     seen_name *n = &q->names[q->nnames++ % NAMES_KEPT];
+    q->gendered += (size_t)(gender != 0) - (size_t)(n->gender != 0); /* unused slots: 0 */
     *n = (seen_name){name, e - s, map_start(b, s), map_end(b, e), gender};
     return true;
 }
@@ -2489,15 +2493,17 @@ static int attrib_reported(art_quotes *q, const blk *b, size_t lo, size_t open, 
     if (!prev_word(b, &pos, lo, &x) || x.last != '.' || abbrev_period(b, &x) || x.ce <= x.cs)
         return 0;
     attrib at;
-    seen_name names[NAMES_KEPT];
-    size_t nnames = q->nnames;
-    memcpy(names, q->names, sizeof names);
+    /* attrib_in_sentence() names one speaker at most: only the slot after the newest name
+     * can be overwritten. */
+    size_t nnames = q->nnames, gendered = q->gendered;
+    seen_name slot = q->names[nnames % NAMES_KEPT];
     int r = attrib_in_sentence(q, b, lo, x.ce, 0, &words, &at_lo, &at);
     /* Not the sentence of the quotation before (`"…," said Lee, who said …. "…"`): that
      * one's speaker goes on, and the names seen stay. */
     if (r > 0 && at_lo && lo > 0) {
-        memcpy(q->names, names, sizeof names);
+        q->names[nnames % NAMES_KEPT] = slot;
         q->nnames = nnames;
+        q->gendered = gendered;
         r = 0;
     }
     if (r > 0)
