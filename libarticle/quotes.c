@@ -1049,7 +1049,7 @@ static const seen_name *resolve_name(const art_quotes *q, char gender) {
 /* The kind of speaker phrase [ss, se) and, for a name, the name in it: the first run of
  * name words that is the head of its phrase (followed by its end, a comma, a bracket,
  * "of", "who" or "and"), not a modifier ("the GOP front-runner", "Trump's aide").
- * Pronouns and descriptions resolve to the last name seen. */
+ * Pronouns and descriptions resolve to the nearest name seen that can be the same person. */
 static bool speaker_classify(art_quotes *q, const blk *b, size_t ss, size_t se,
                              article_speaker *sp) {
     word w[SPEAKER_MAX_WORDS + 1];
@@ -1088,7 +1088,8 @@ static bool speaker_classify(art_quotes *q, const blk *b, size_t ss, size_t se,
         }
     }
     /* Compatible: a name for itself; a person's pronoun ("it" is none) or a description
-     * headed by a title ("the senator", not "the letter") for the last name. */
+     * headed by a title ("the senator", not "the letter") for the nearest name not of the
+     * other gender. */
     bool person = sp->type == ARTICLE_SPEAKER_NAME;
     char gender = 0; /* "she", "the spokeswoman": not the last name if that is Mr. Lee */
     if (sp->type == ARTICLE_SPEAKER_PRONOUN) {
